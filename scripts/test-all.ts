@@ -16,7 +16,7 @@ interface Tally {
 const tally: Tally = { passed: 0, failed: 0 };
 const RESULTS = 'test-results';
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   return new Promise((resolveExit) => {
