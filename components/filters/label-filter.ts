@@ -1,3 +1,5 @@
+import { isLabelKey, isLabelValue, labelValue, type Labels } from '@/lib/labels';
+
 /**
  * The node label filter typed into the search box, in the shape operators already know from
  * `kubectl get nodes -l`: comma-separated `key=value`, `key==value`, `key!=value`, `key`, `!key`.
@@ -13,9 +15,6 @@ export type LabelTerm =
 /** A parse result: the terms, or the reason the text is not a filter. */
 export type LabelFilterParse = { ok: true; terms: LabelTerm[] } | { ok: false; error: string };
 
-// Qualified names as the API validates them: an optional DNS-subdomain prefix, then a name.
-const KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
 /** Parses a comma-separated label filter; an empty text is the filter that matches every node. */
 export function parseLabelFilter(text: string): LabelFilterParse {
@@ -50,30 +49,29 @@ function withValue(op: 'equals' | 'notEquals', rawKey: string, rawValue: string)
   const value = rawValue.trim();
   const keyError = checkKey(key);
   if (keyError) return keyError;
-  if (value.length > 63 || !VALUE.test(value)) return `"${value}" is not a valid label value`;
+  if (!isLabelValue(value)) return `"${value}" is not a valid label value`;
   return { op, key, value };
 }
 
 function checkKey(key: string): string | undefined {
   if (key === '') return 'a label filter term has an empty key';
-  const name = key.includes('/') ? key.slice(key.indexOf('/') + 1) : key;
-  if (name.length > 63 || !KEY.test(key)) return `"${key}" is not a valid label key`;
+  if (!isLabelKey(key)) return `"${key}" is not a valid label key`;
   return undefined;
 }
 
 /** True when the labels satisfy every term (a missing label is "not equal" to any value, as in kubectl). */
-export function matchesLabelFilter(labels: Readonly<Record<string, string>> | undefined, terms: readonly LabelTerm[]): boolean {
-  const has = (key: string) => labels !== undefined && Object.prototype.hasOwnProperty.call(labels, key);
+export function matchesLabelFilter(labels: Labels, terms: readonly LabelTerm[]): boolean {
   return terms.every((term) => {
+    const value = labelValue(labels, term.key);
     switch (term.op) {
       case 'equals':
-        return has(term.key) && labels?.[term.key] === term.value;
+        return value === term.value;
       case 'notEquals':
-        return !has(term.key) || labels?.[term.key] !== term.value;
+        return value !== term.value;
       case 'exists':
-        return has(term.key);
+        return value !== undefined;
       case 'notExists':
-        return !has(term.key);
+        return value === undefined;
     }
   });
 }
