@@ -1,0 +1,180 @@
+import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Node } from '@/lib/k8s-types';
+import { makeKubeClient } from '../clusters/kube-http';
+import { startFakeWatchServer, type FakeWatchServer } from './fake-watch-server';
+import { listAll } from './resources';
+import { slimNode } from './slim';
+import { superviseWatch, type SupervisedWatch, type SyncState } from './supervisor';
+
+function kubeConfigFor(url: string): KubeConfig {
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'fake', server: url, skipTLSVerify: true }],
+    users: [{ name: 'fake' }],
+    contexts: [{ name: 'fake', cluster: 'fake', user: 'fake' }],
+    currentContext: 'fake',
+  });
+  return kc;
+}
+
+/** The model under test: what a FleetModel would hold, keyed by uid as the hub keys it. */
+interface Harness {
+  server: FakeWatchServer;
+  supervised: SupervisedWatch<Node>;
+  byUid: Map<string, Node>;
+  states: SyncState[];
+}
+
+const running: Harness[] = [];
+
+async function startHarness(options: { watchdogMs?: number } = {}): Promise<Harness> {
+  const server = await startFakeWatchServer();
+  server.put('a', { status: { images: [{ names: ['big'] }] } });
+  server.put('b');
+  const kc = kubeConfigFor(server.url);
+  const client = makeKubeClient(kc);
+  const byUid = new Map<string, Node>();
+  const states: SyncState[] = [];
+  const supervised = superviseWatch<Node>({
+    resource: 'nodes',
+    path: server.path,
+    list: (signal) => listAll(client, server.path, signal),
+    watch: new Watch(kc),
+    slim: slimNode,
+    onEvent: (event) => {
+      const uid = event.object.metadata?.uid ?? '';
+      if (event.type === 'DELETED') byUid.delete(uid);
+      else byUid.set(uid, event.object);
+    },
+    onState: (state) => states.push(state),
+    backoff: { initialMs: 20, maxMs: 100 },
+    watchdogMs: options.watchdogMs ?? 60_000,
+  });
+  const harness = { server, supervised, byUid, states };
+  running.push(harness);
+  await supervised.start();
+  return harness;
+}
+
+afterEach(async () => {
+  for (const harness of running.splice(0)) {
+    harness.supervised.stop();
+    await harness.server.close();
+  }
+});
+
+const modelNames = (h: Harness) => [...h.byUid.values()].map((n) => n.metadata?.name ?? '').sort();
+
+async function converged(h: Harness): Promise<void> {
+  await expect.poll(() => modelNames(h), { timeout: 8_000, interval: 20 }).toEqual(h.server.names());
+  await expect.poll(() => h.supervised.state().error, { timeout: 8_000, interval: 20 }).toBeUndefined();
+}
+
+describe('superviseWatch against a fake API server', () => {
+  it('lists, then applies watch events as upserts and deletes, slimmed', async () => {
+    const h = await startHarness();
+    await converged(h);
+    h.server.put('c');
+    h.server.remove('b');
+    await converged(h);
+    expect(modelNames(h)).toEqual(['a', 'c']);
+    const a = [...h.byUid.values()].find((n) => n.metadata?.name === 'a');
+    expect(a?.status).not.toHaveProperty('images');
+    expect(h.supervised.state()).toMatchObject({ synced: true, count: 2 });
+  });
+
+  it('restarts after a dropped connection and resumes from its resourceVersion without a relist', async () => {
+    const h = await startHarness();
+    await converged(h);
+    h.server.dropWatches();
+    h.server.put('c');
+    h.server.remove('a');
+    await converged(h);
+    expect(h.server.lists()).toBe(1);
+    expect(h.server.watches()).toBeGreaterThanOrEqual(2);
+  });
+
+  it('relists on 410 Gone, deleting what vanished and replacing a recreated object (new uid, same name)', async () => {
+    const h = await startHarness();
+    await converged(h);
+    const oldUidOfA = [...h.byUid.values()].find((n) => n.metadata?.name === 'a')?.metadata?.uid;
+    h.server.dropWatches();
+    h.server.remove('b');
+    h.server.remove('a');
+    h.server.put('a');
+    h.server.put('d');
+    h.server.compact();
+    await converged(h);
+    expect(h.server.lists()).toBeGreaterThanOrEqual(2);
+    expect(h.byUid.has(oldUidOfA ?? '')).toBe(false);
+    expect(h.byUid.size).toBe(2);
+  });
+
+  it('reports the error and stale-since while the API server answers 5xx, then recovers', async () => {
+    const h = await startHarness();
+    await converged(h);
+    h.server.failNext(3, 503);
+    h.server.dropWatches();
+    h.server.put('e');
+    await converged(h);
+    const failing = h.states.find((s) => s.error !== undefined);
+    expect(failing?.error).toMatch(/^nodes: /);
+    expect(failing?.staleSince).toBeTypeOf('number');
+    expect(h.supervised.state().staleSince).toBeUndefined();
+  });
+
+  it('recovers from a failing initial list', async () => {
+    const server = await startFakeWatchServer();
+    server.failNext(2, 500);
+    server.put('x');
+    const kc = kubeConfigFor(server.url);
+    const names: string[] = [];
+    const supervised = superviseWatch<Node>({
+      resource: 'nodes',
+      path: server.path,
+      list: (signal) => listAll(makeKubeClient(kc), server.path, signal),
+      watch: new Watch(kc),
+      slim: slimNode,
+      onEvent: (event) => names.push(`${event.type} ${event.object.metadata?.name}`),
+      backoff: { initialMs: 10, maxMs: 50 },
+    });
+    running.push({ server, supervised, byUid: new Map(), states: [] });
+    expect(supervised.state().synced).toBe(false);
+    await supervised.start();
+    await expect.poll(() => supervised.state().synced, { timeout: 5_000 }).toBe(true);
+    expect(names).toEqual(['ADDED x']);
+  });
+
+  it('a watchdog rewatches a silent connection and catches up on what it missed', async () => {
+    const h = await startHarness({ watchdogMs: 300 });
+    await converged(h);
+    h.server.silence();
+    h.server.put('f');
+    h.server.remove('a');
+    await converged(h);
+    expect(h.server.lists()).toBe(1);
+  });
+
+  it('drops objects the keep filter rejects, including ones that stop matching', async () => {
+    const server = await startFakeWatchServer();
+    server.put('keep-1', { spec: { podCIDR: 'x' } });
+    server.put('skip-1');
+    const kc = kubeConfigFor(server.url);
+    const byName = new Map<string, string>();
+    const supervised = superviseWatch<Node>({
+      resource: 'nodes',
+      path: server.path,
+      list: (signal) => listAll(makeKubeClient(kc), server.path, signal),
+      watch: new Watch(kc),
+      slim: (raw) => raw as Node,
+      keep: (node) => node.metadata?.name?.startsWith('keep') === true && node.spec !== undefined,
+      onEvent: (event) => (event.type === 'DELETED' ? byName.delete(event.object.metadata?.name ?? '') : byName.set(event.object.metadata?.name ?? '', event.type)),
+    });
+    running.push({ server, supervised, byUid: new Map(), states: [] });
+    await supervised.start();
+    await expect.poll(() => [...byName.keys()]).toEqual(['keep-1']);
+    server.put('keep-1'); // no spec any more: it stops matching
+    await expect.poll(() => byName.size).toBe(0);
+  });
+});
