@@ -1,0 +1,41 @@
+import 'server-only';
+import { type KObject, type ResourceKind } from '../store-types';
+import { isJsonObject } from './json-value';
+
+/** Subtrees that repeat across thousands of objects of a kind (every pod of a DaemonSet revision shares them). */
+const SHARED_PATHS: Partial<Record<ResourceKind, [parent: 'metadata' | 'spec', field: string][]>> = {
+  pods: [['metadata', 'labels'], ['metadata', 'ownerReferences'], ['spec', 'containers'], ['spec', 'initContainers'],
+    ['spec', 'tolerations'], ['spec', 'volumes'], ['spec', 'securityContext']],
+  controllerrevisions: [['metadata', 'ownerReferences']],
+};
+
+const MAX_ENTRIES = 20_000;
+
+/**
+ * Shares identical subtrees between stored objects so that 1.3 million daemon pods cost one copy of
+ * their container list, not 1.3 million. Stored objects are never mutated in place, so sharing is safe.
+ */
+export class Interner {
+  private readonly values = new Map<string, unknown>();
+
+  /** Replaces the kind's repeating subtrees of `object` (freshly cloned, owned by the store) with shared ones. */
+  intern(kind: ResourceKind, object: KObject): void {
+    const paths = SHARED_PATHS[kind];
+    if (!paths) return;
+    for (const [parentKey, field] of paths) {
+      const parent = parentKey === 'metadata' ? object.metadata : object.spec;
+      if (!isJsonObject(parent)) continue;
+      const value = parent[field];
+      if (value === undefined || value === null || typeof value !== 'object') continue;
+      const key = `${field}\u0000${JSON.stringify(value)}`;
+      const shared = this.values.get(key);
+      if (shared !== undefined) {
+        parent[field] = shared;
+        continue;
+      }
+      // A bounded cache: when it fills, start over rather than grow without limit.
+      if (this.values.size >= MAX_ENTRIES) this.values.clear();
+      this.values.set(key, value);
+    }
+  }
+}
