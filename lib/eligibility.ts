@@ -1,0 +1,143 @@
+/**
+ * Upstream's `NodeShouldRunDaemonPod` (pkg/controller/daemon/daemon_controller.go), §1.1: should a
+ * DaemonSet's pod run on a node, and may a pod already there keep running — with reasons when not.
+ *
+ * `compileEligibility` parses selectors, affinity and the merged toleration list once per DaemonSet;
+ * the returned function allocates nothing for an eligible node (one shared frozen verdict) and builds
+ * reasons for an ineligible one only when `reasons` is first read.
+ */
+import type { DaemonSet, Node, Toleration } from './k8s-types';
+import type { EligibilityVerdict, Reason } from './eligibility-types';
+import { type AppliedDefaultToleration, mergeDaemonTolerations } from './daemon-tolerations';
+import { type EligibilityContext, explainIneligibility } from './eligibility-reasons';
+import { compileNodeAffinity, compileNodeSelector, firstFailingNodeSelectorEntry, nodeAffinityMatches } from './node-affinity';
+import { type EligibilityFeatureGates, toleratesTaint } from './taints';
+
+export type { EligibilityVerdict, Reason } from './eligibility-types';
+
+/** Options for eligibility: feature gates (all off by default, as upstream). */
+export interface EligibilityOptions {
+  readonly featureGates?: EligibilityFeatureGates;
+}
+
+/** A compiled DaemonSet: call it with a node; it also exposes the toleration list it applies. */
+export interface CompiledEligibility {
+  (node: Node): EligibilityVerdict;
+  /** The template's tolerations merged with the controller's defaults: what a daemon pod carries. */
+  readonly tolerations: readonly Toleration[];
+  /** Each default toleration and whether it was added, replaced a user one, or already present. */
+  readonly defaultTolerations: readonly AppliedDefaultToleration[];
+}
+
+const noNode: Node = Object.freeze({});
+const noReasons: readonly Reason[] = Object.freeze([]);
+
+/** The one verdict every eligible node shares. */
+export const eligibleVerdict: EligibilityVerdict = Object.freeze({ shouldRun: true, shouldContinueRunning: true, reasons: noReasons });
+
+/** An ineligible verdict whose reasons are built on first read (and then kept); `toJSON` includes them. */
+class IneligibleVerdict implements EligibilityVerdict {
+  readonly shouldRun = false;
+  #reasons: readonly Reason[] | null = null;
+  readonly #node: Node;
+  readonly #ctx: EligibilityContext;
+
+  constructor(
+    readonly shouldContinueRunning: boolean,
+    node: Node,
+    ctx: EligibilityContext,
+  ) {
+    this.#node = node;
+    this.#ctx = ctx;
+  }
+
+  get reasons(): readonly Reason[] {
+    this.#reasons ??= Object.freeze(explainIneligibility(this.#ctx, this.#node));
+    return this.#reasons;
+  }
+
+  toJSON(): { shouldRun: boolean; shouldContinueRunning: boolean; reasons: readonly Reason[] } {
+    return { shouldRun: this.shouldRun, shouldContinueRunning: this.shouldContinueRunning, reasons: this.reasons };
+  }
+}
+
+/** Which of a node's taints are untolerated, as two flags (the fast path needs no list). */
+function untoleratedEffects(node: Node, tolerations: readonly Toleration[], gates: EligibilityFeatureGates): 0 | 1 | 2 {
+  const taints = node.spec?.taints;
+  if (!Array.isArray(taints)) return 0;
+  let found: 0 | 1 | 2 = 0;
+  for (const taint of taints) {
+    if (taint === null || typeof taint !== 'object') continue;
+    const effect = taint.effect;
+    if (effect !== 'NoSchedule' && effect !== 'NoExecute') continue;
+    let tolerated = false;
+    for (const toleration of tolerations) {
+      if (toleratesTaint(toleration, taint, gates)) {
+        tolerated = true;
+        break;
+      }
+    }
+    if (tolerated) continue;
+    if (effect === 'NoExecute') return 2;
+    found = 1;
+  }
+  return found;
+}
+
+function contextOf(daemonSet: DaemonSet, tolerations: readonly Toleration[], gates: EligibilityFeatureGates): EligibilityContext {
+  const spec = daemonSet?.spec?.template?.spec;
+  const pinned = spec?.nodeName;
+  return {
+    target: {
+      namespace: daemonSet?.metadata?.namespace ?? 'default',
+      name: daemonSet?.metadata?.name ?? '',
+      hasTolerations: Array.isArray(spec?.tolerations) && spec.tolerations.length > 0,
+    },
+    pinnedNodeName: typeof pinned === 'string' ? pinned : '',
+    nodeSelector: compileNodeSelector(spec),
+    affinity: compileNodeAffinity(spec),
+    tolerations,
+    gates,
+  };
+}
+
+/**
+ * Compiles a DaemonSet's placement constraints once; the result evaluates one node at a time.
+ * Steps (upstream order): template nodeName, then nodeSelector and required affinity (→ false,false),
+ * then NoSchedule/NoExecute taints against template + default tolerations.
+ */
+export function compileEligibility(daemonSet: DaemonSet, options: EligibilityOptions = {}): CompiledEligibility {
+  const gates: EligibilityFeatureGates = { ...options.featureGates };
+  const merged = mergeDaemonTolerations(daemonSet?.spec?.template?.spec);
+  const ctx = contextOf(daemonSet, merged.tolerations, gates);
+  const { pinnedNodeName, nodeSelector, affinity, tolerations } = ctx;
+
+  const evaluate = (input: Node): EligibilityVerdict => {
+    // Bad input is expected input: a missing node reads as one with no name, labels or taints.
+    const node = input !== null && typeof input === 'object' ? input : noNode;
+    const meta = node.metadata;
+    if (pinnedNodeName !== '' && pinnedNodeName !== (meta?.name ?? '')) return new IneligibleVerdict(false, node, ctx);
+    if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, meta?.labels) !== -1) {
+      return new IneligibleVerdict(false, node, ctx);
+    }
+    if (affinity !== null && !nodeAffinityMatches(affinity, node)) return new IneligibleVerdict(false, node, ctx);
+    const untolerated = untoleratedEffects(node, tolerations, gates);
+    if (untolerated === 0) return eligibleVerdict;
+    // Only an untolerated NoExecute taint evicts; NoSchedule alone lets a running pod stay.
+    return new IneligibleVerdict(untolerated === 1, node, ctx);
+  };
+  return Object.assign(evaluate, {
+    tolerations: Object.freeze(merged.tolerations),
+    defaultTolerations: Object.freeze(merged.applied),
+  });
+}
+
+/**
+ * `NodeShouldRunDaemonPod(node, ds)` → `{ shouldRun, shouldContinueRunning, reasons }`, as a plain
+ * object with its reasons built (safe to spread or serialise). For many nodes, use `compileEligibility`.
+ */
+export function nodeShouldRunDaemonPod(node: Node, daemonSet: DaemonSet, options: EligibilityOptions = {}): EligibilityVerdict {
+  const verdict = compileEligibility(daemonSet, options)(node);
+  if (verdict.shouldRun) return verdict;
+  return { shouldRun: false, shouldContinueRunning: verdict.shouldContinueRunning, reasons: verdict.reasons };
+}
