@@ -20,7 +20,7 @@ export interface ViewQuery {
   daemonSet: string;
   /** Substring a node name must contain. */
   node: string;
-  /** Label filter text (`key=value,key!=value,key,!key`). */
+  /** Node label selector text, as `kubectl get nodes -l` takes it. */
   label: string;
   /** Taint filter text (`key[=value][:Effect]`). */
   taint: string;

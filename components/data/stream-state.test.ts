@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { snapshotOf } from '../grid/test-fleet';
+import { HEARTBEAT_TIMEOUT_MS, INITIAL_STREAM_STATE, liveness, reduceStream, type StreamEvent, type StreamState } from './stream-state';
+
+const snapshot = snapshotOf(['a', 'b'], { 'ns/ds': 'RM' });
+const run = (...events: StreamEvent[]): StreamState => events.reduce(reduceStream, INITIAL_STREAM_STATE);
+const opened = (at = 1): StreamEvent => ({ type: 'open', at });
+const snap = (seq: number, at = 2): StreamEvent => ({ type: 'snapshot', at, seq, snapshot });
+const cell = (seq: number, code: 'R' | 'F', at = 3): StreamEvent => ({ type: 'delta', at, seq, deltas: [{ cells: [[0, 1, code]] }] });
+const cells = (state: StreamState) => state.snapshot?.columns[0]?.cells;
+
+describe('reduceStream', () => {
+  it('applies deltas after the snapshot', () => {
+    expect(cells(run(opened(), snap(5), cell(6, 'R')))).toBe('RR');
+  });
+
+  it('drops deltas the snapshot already contains', () => {
+    expect(cells(run(opened(), snap(5), cell(5, 'R')))).toBe('RM');
+  });
+
+  it('drops deltas that arrive before any snapshot', () => {
+    expect(run(opened(), cell(1, 'R')).snapshot).toBeUndefined();
+  });
+
+  it('applies every delta of a batch in order', () => {
+    const batch: StreamEvent = { type: 'delta', at: 3, seq: 6, deltas: [{ cells: [[0, 1, 'F']] }, { cells: [[0, 0, 'F']] }] };
+    expect(cells(run(snap(5), batch))).toBe('FF');
+  });
+
+  it('replaces the grid with a new snapshot after a reconnect', () => {
+    const state = run(snap(5), cell(6, 'R'), { type: 'disconnected', at: 10 }, opened(20), snap(2, 21));
+    expect(cells(state)).toBe('RM');
+    expect(state.seq).toBe(2);
+    expect(state.connection).toBe('open');
+    expect(state.disconnectedAt).toBeUndefined();
+  });
+
+  it('remembers when the connection was first lost', () => {
+    const state = run(snap(1), { type: 'disconnected', at: 10 }, { type: 'disconnected', at: 30, error: 'gone' });
+    expect(state).toMatchObject({ connection: 'closed', disconnectedAt: 10, error: 'gone' });
+  });
+});
+
+describe('liveness', () => {
+  const live: StreamEvent = { type: 'status', at: 3, status: { state: 'Live', resources: {} } };
+  it.each<[string, StreamEvent[], number, ReturnType<typeof liveness>]>([
+    ['connecting before anything arrives', [opened()], 5, { state: 'Connecting' }],
+    ['live once the server says so', [opened(), snap(1), live], 5, { state: 'Live' }],
+    ['stale when the server says so, with its since', [snap(1), { type: 'status', at: 3, status: { state: 'Stale', since: '2026-01-01T00:00:00Z', resources: {} } }], 5, { state: 'Stale', since: Date.parse('2026-01-01T00:00:00Z') }],
+    ['stale with a bad since keeps since unknown', [snap(1), { type: 'status', at: 3, status: { state: 'Stale', since: 'yesterday', resources: {} } }], 5, { state: 'Stale', since: undefined }],
+    ['stale since the disconnect', [snap(1), live, { type: 'disconnected', at: 7 }], 9, { state: 'Stale', since: 7 }],
+    ['stale when heartbeats stop', [snap(1), live, { type: 'heartbeat', at: 10 }], 11 + HEARTBEAT_TIMEOUT_MS, { state: 'Stale', since: 10 }],
+    ['live while heartbeats come', [snap(1), live, { type: 'heartbeat', at: 10 }], 9 + HEARTBEAT_TIMEOUT_MS, { state: 'Live' }],
+    ['silence is fine for a server that sends no heartbeats', [snap(1), live], 10 * HEARTBEAT_TIMEOUT_MS, { state: 'Live' }],
+  ])('%s', (_name, events, now, expected) => {
+    expect(liveness(run(...events), now)).toEqual(expected);
+  });
+});

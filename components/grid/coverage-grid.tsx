@@ -1,0 +1,186 @@
+'use client';
+
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { FleetSnapshot } from '@/lib/fleet-model/types';
+import type { CellRef } from '../filters/url-state';
+import { isGridKey, moveFocus, type GridPosition } from './grid-navigation';
+import { ColumnHeader, GRID_SIZES, GridCell, GroupHeader, RowHeader } from './grid-parts';
+import type { GridView } from './grid-view';
+import type { RowItem } from './row-items';
+
+/** Props of {@link CoverageGrid}: the snapshot, what to show of it, and where links go. */
+export interface CoverageGridProps {
+  snapshot: FleetSnapshot;
+  view: GridView;
+  items: readonly RowItem[];
+  groupBy: string;
+  selected: CellRef | undefined;
+  nodeHref: (node: string) => string;
+  daemonSetHref: (namespace: string, name: string) => string;
+  onSelect: (cell: CellRef) => void;
+  onToggleGroup: (value: string) => void;
+}
+
+// The virtualizers always render the focused row and column, so the grid keeps its tab stop
+// (roving tabindex) however far the operator has scrolled away from it.
+const keepIndex = (index: number) => (range: Range) => {
+  const indexes = defaultRangeExtractor(range);
+  return index < 0 || indexes.includes(index) ? indexes : [...indexes, index].sort((a, b) => a - b);
+};
+
+/** The node × DaemonSet coverage grid, virtualised on both axes (WAI-ARIA grid with roving focus). */
+export function CoverageGrid(props: CoverageGridProps) {
+  const { snapshot, view, items, selected } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [focus, setFocus] = useState<GridPosition>({ row: 0, col: 0 });
+  const pendingFocus = useRef(false);
+  const itemOfRow = useMemo(() => items.flatMap((item, i) => (item.kind === 'node' ? [i] : [])), [items]);
+  const focusItem = itemOfRow[Math.min(focus.row, itemOfRow.length - 1)] ?? -1;
+  const focusCol = Math.min(focus.col, view.columns.length - 1);
+
+  // The React Compiler is off in this project, so nothing memoises the virtualizer's functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rowVirtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => GRID_SIZES.row,
+    overscan: 12,
+    scrollPaddingStart: GRID_SIZES.header,
+    rangeExtractor: useMemo(() => keepIndex(focusItem), [focusItem]),
+  });
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: view.columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => GRID_SIZES.column,
+    overscan: 4,
+    scrollPaddingStart: GRID_SIZES.rowHeader,
+    rangeExtractor: useMemo(() => keepIndex(focusCol), [focusCol]),
+  });
+
+  // After a keyboard move, focus the new cell once it is rendered.
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    pendingFocus.current = false;
+    scrollRef.current?.querySelector<HTMLElement>(`[data-row="${focus.row}"][data-col="${focus.col}"]`)?.focus();
+  }, [focus]);
+
+  const cellAt = useCallback(
+    (row: number, col: number): CellRef | undefined => {
+      const item = items[itemOfRow[row] ?? -1];
+      const column = snapshot.columns[view.columns[col] ?? -1];
+      const node = item?.kind === 'node' ? snapshot.rows[item.row] : undefined;
+      return column && node ? { node, daemonSet: `${column.namespace}/${column.name}` } : undefined;
+    },
+    [items, itemOfRow, snapshot, view.columns],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.dataset.row === undefined) return;
+    const from = { row: Number(target.dataset.row), col: Number(target.dataset.col) };
+    if (event.key === 'Enter' || event.key === ' ') {
+      const cell = cellAt(from.row, from.col);
+      if (cell) props.onSelect(cell);
+      event.preventDefault();
+      return;
+    }
+    if (!isGridKey(event.key)) return;
+    event.preventDefault();
+    const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - GRID_SIZES.header) / GRID_SIZES.row));
+    const next = moveFocus(from, event.key, { rows: itemOfRow.length, cols: view.columns.length, pageRows }, event.ctrlKey || event.metaKey);
+    rowVirtualizer.scrollToIndex(itemOfRow[next.row] ?? 0);
+    columnVirtualizer.scrollToIndex(next.col);
+    pendingFocus.current = true;
+    setFocus(next);
+  };
+
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]');
+    if (!target || target.dataset.row === undefined) return;
+    const at = { row: Number(target.dataset.row), col: Number(target.dataset.col) };
+    setFocus(at);
+    const cell = cellAt(at.row, at.col);
+    if (cell) props.onSelect(cell);
+  };
+
+  const virtualColumns = columnVirtualizer.getVirtualItems();
+  const width = GRID_SIZES.rowHeader + columnVirtualizer.getTotalSize();
+  return (
+    <div ref={scrollRef} className="relative h-[min(70vh,calc(100vh-14rem))] min-h-64 overflow-auto rounded border border-slate-200 dark:border-slate-800">
+      <div
+        role="grid"
+        aria-label="Coverage"
+        aria-rowcount={items.length + 1}
+        aria-colcount={view.columns.length + 1}
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+        className="relative"
+        style={{ width, height: GRID_SIZES.header + rowVirtualizer.getTotalSize() }}
+      >
+        <div role="row" aria-rowindex={1} className="sticky top-0 z-20 bg-white dark:bg-slate-950" style={{ width, height: GRID_SIZES.header }}>
+          <div
+            role="columnheader"
+            aria-colindex={1}
+            className="sticky left-0 z-30 flex h-full items-end border-r border-b border-slate-200 bg-white p-2 text-xs font-semibold dark:border-slate-800 dark:bg-slate-950"
+            style={{ width: GRID_SIZES.rowHeader }}
+          >
+            Node ({view.rows.length})
+          </div>
+          {virtualColumns.map((vc) => {
+            const column = snapshot.columns[view.columns[vc.index] ?? -1];
+            if (!column) return null;
+            return (
+              <ColumnHeader
+                key={column.uid}
+                column={column}
+                counts={view.columnCounts[vc.index] ?? []}
+                colIndex={vc.index + 2}
+                left={GRID_SIZES.rowHeader + vc.start}
+                href={props.daemonSetHref(column.namespace, column.name)}
+              />
+            );
+          })}
+        </div>
+        {rowVirtualizer.getVirtualItems().map((vr) => {
+          const item = items[vr.index];
+          if (!item) return null;
+          const style = { top: GRID_SIZES.header + vr.start, height: GRID_SIZES.row, width };
+          if (item.kind === 'group') {
+            return (
+              <div key={`g:${item.value}`} role="row" aria-rowindex={vr.index + 2} className="absolute left-0" style={style}>
+                <GroupHeader groupBy={props.groupBy} {...item} onToggle={() => props.onToggleGroup(item.value)} />
+              </div>
+            );
+          }
+          const node = snapshot.rows[item.row] ?? '';
+          return (
+            <div key={`n:${node}`} role="row" aria-rowindex={vr.index + 2} className="absolute left-0" style={style}>
+              <RowHeader node={node} counts={item.counts} href={props.nodeHref(node)} />
+              {virtualColumns.map((vc) => {
+                const column = snapshot.columns[view.columns[vc.index] ?? -1];
+                if (!column) return null;
+                const daemonSet = `${column.namespace}/${column.name}`;
+                return (
+                  <GridCell
+                    key={column.uid}
+                    code={column.cells[item.row] ?? ''}
+                    node={node}
+                    daemonSet={daemonSet}
+                    row={item.index}
+                    col={vc.index}
+                    colIndex={vc.index + 2}
+                    left={GRID_SIZES.rowHeader + vc.start}
+                    isFocused={item.index === focus.row && vc.index === focusCol}
+                    isSelected={selected?.node === node && selected.daemonSet === daemonSet}
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import Link from 'next/link';
+import { CELL_CODES, isCellCode } from '@/lib/cell-state';
+import type { FleetColumn } from '@/lib/fleet-model/types';
+import { CELL_LOOKS, stateName } from './cell-style';
+import { problemCount, type StateCounts } from './grid-view';
+
+/** Sizes of the grid, in CSS pixels: dense enough for 50 DaemonSets at 1,280 px. */
+export const GRID_SIZES = { row: 24, column: 28, rowHeader: 220, header: 132 } as const;
+
+/** "3 Failing, 1 Missing" — the tooltip of a count badge. */
+export function describeCounts(counts: StateCounts): string {
+  const parts = CELL_CODES.flatMap((code, i) => ((counts[i] ?? 0) > 0 ? [`${counts[i]} ${stateName(code)}`] : []));
+  return parts.length === 0 ? 'no cells' : parts.join(', ');
+}
+
+/** One column header: the DaemonSet's name written upwards, its problem count, a link to its view. */
+export function ColumnHeader(props: { column: FleetColumn; counts: StateCounts; colIndex: number; left: number; href: string }) {
+  const { column, counts } = props;
+  const key = `${column.namespace}/${column.name}`;
+  const problems = problemCount(counts);
+  return (
+    <div
+      role="columnheader"
+      aria-colindex={props.colIndex}
+      className="absolute top-0 flex flex-col items-center justify-end gap-1 border-r border-slate-200 pb-1 dark:border-slate-800"
+      style={{ left: props.left, width: GRID_SIZES.column, height: GRID_SIZES.header }}
+    >
+      <Link
+        href={props.href}
+        title={`${key} — ${describeCounts(counts)}`}
+        aria-label={key}
+        className="max-h-[100px] overflow-hidden text-ellipsis whitespace-nowrap text-xs [writing-mode:vertical-rl] rotate-180 hover:underline"
+      >
+        {column.name}
+      </Link>
+      <span
+        className={`text-[10px] tabular-nums ${problems > 0 ? 'font-semibold text-[#D55E00]' : 'text-slate-400'}`}
+        title={describeCounts(counts)}
+      >
+        {problems}
+      </span>
+    </div>
+  );
+}
+
+/** The state glyph of one cell; the accessible name spells out node, DaemonSet and state. */
+export function GridCell(props: {
+  code: string;
+  node: string;
+  daemonSet: string;
+  row: number;
+  col: number;
+  colIndex: number;
+  left: number;
+  isFocused: boolean;
+  isSelected: boolean;
+}) {
+  const look = isCellCode(props.code) ? CELL_LOOKS[props.code] : undefined;
+  const state = stateName(props.code);
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={props.colIndex}
+      aria-label={`${props.node} ${props.daemonSet}: ${state}`}
+      aria-selected={props.isSelected}
+      tabIndex={props.isFocused ? 0 : -1}
+      data-row={props.row}
+      data-col={props.col}
+      title={`${props.node} ${props.daemonSet}: ${state}`}
+      className={`absolute top-0 flex cursor-pointer items-center justify-center border-r border-b border-white text-xs leading-none outline-none focus-visible:ring-2 focus-visible:ring-black focus-visible:ring-inset dark:border-slate-950 dark:focus-visible:ring-white ${look?.className ?? ''} ${props.isSelected ? 'ring-2 ring-black ring-inset dark:ring-white' : ''}`}
+      style={{ left: props.left, width: GRID_SIZES.column, height: GRID_SIZES.row }}
+    >
+      <span aria-hidden="true">{look?.glyph ?? '?'}</span>
+    </div>
+  );
+}
+
+/** The sticky node name at the start of a row, with the row's problem count. */
+export function RowHeader(props: { node: string; counts: StateCounts; href: string }) {
+  const problems = problemCount(props.counts);
+  return (
+    <div
+      role="rowheader"
+      className="sticky left-0 z-10 flex h-full items-center justify-between gap-2 border-r border-b border-slate-200 bg-white px-2 text-xs dark:border-slate-800 dark:bg-slate-950"
+      style={{ width: GRID_SIZES.rowHeader }}
+    >
+      <Link href={props.href} title={props.node} className="truncate hover:underline">
+        {props.node}
+      </Link>
+      {problems > 0 ? (
+        <span className="shrink-0 text-[10px] font-semibold text-[#D55E00] tabular-nums" title={describeCounts(props.counts)}>
+          {problems}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** A group header row's label: a toggle naming the label value, its size and its problems. */
+export function GroupHeader(props: { groupBy: string; value: string; size: number; counts: StateCounts; isExpanded: boolean; onToggle: () => void }) {
+  const problems = problemCount(props.counts);
+  return (
+    <div role="rowheader" className="sticky left-0 z-10 flex h-full items-center bg-slate-100 px-2 text-xs dark:bg-slate-900" style={{ width: GRID_SIZES.rowHeader * 3 }}>
+      <button type="button" aria-expanded={props.isExpanded} onClick={props.onToggle} className="truncate text-left font-medium" title={describeCounts(props.counts)}>
+        {props.isExpanded ? '▾' : '▸'} {props.groupBy}={props.value} · {props.size} nodes{problems > 0 ? ` · ${problems} problems` : ''}
+      </button>
+    </div>
+  );
+}
