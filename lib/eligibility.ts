@@ -11,7 +11,7 @@ import type { EligibilityVerdict, Reason } from './eligibility-types';
 import { type AppliedDefaultToleration, mergeDaemonTolerations } from './daemon-tolerations';
 import { type EligibilityContext, explainIneligibility } from './eligibility-reasons';
 import { compileNodeAffinity, compileNodeSelector, firstFailingNodeSelectorEntry, nodeAffinityMatches } from './node-affinity';
-import { type EligibilityFeatureGates, toleratesTaint } from './taints';
+import { type CompiledTolerations, type EligibilityFeatureGates, compileTolerations, isTolerated } from './taints';
 
 export type { EligibilityVerdict, Reason } from './eligibility-types';
 
@@ -62,22 +62,15 @@ class IneligibleVerdict implements EligibilityVerdict {
 }
 
 /** Which of a node's taints are untolerated, as two flags (the fast path needs no list). */
-function untoleratedEffects(node: Node, tolerations: readonly Toleration[], gates: EligibilityFeatureGates): 0 | 1 | 2 {
+function untoleratedEffects(node: Node, tolerations: CompiledTolerations): 0 | 1 | 2 {
   const taints = node.spec?.taints;
-  if (!Array.isArray(taints)) return 0;
+  if (!Array.isArray(taints) || taints.length === 0 || tolerations.all) return 0;
   let found: 0 | 1 | 2 = 0;
   for (const taint of taints) {
     if (taint === null || typeof taint !== 'object') continue;
     const effect = taint.effect;
     if (effect !== 'NoSchedule' && effect !== 'NoExecute') continue;
-    let tolerated = false;
-    for (const toleration of tolerations) {
-      if (toleratesTaint(toleration, taint, gates)) {
-        tolerated = true;
-        break;
-      }
-    }
-    if (tolerated) continue;
+    if (isTolerated(tolerations, taint)) continue;
     if (effect === 'NoExecute') return 2;
     found = 1;
   }
@@ -110,7 +103,8 @@ export function compileEligibility(daemonSet: DaemonSet, options: EligibilityOpt
   const gates: EligibilityFeatureGates = { ...options.featureGates };
   const merged = mergeDaemonTolerations(daemonSet?.spec?.template?.spec);
   const ctx = contextOf(daemonSet, merged.tolerations, gates);
-  const { pinnedNodeName, nodeSelector, affinity, tolerations } = ctx;
+  const { pinnedNodeName, nodeSelector, affinity } = ctx;
+  const tolerations = compileTolerations(merged.tolerations, gates);
 
   const evaluate = (input: Node): EligibilityVerdict => {
     // Bad input is expected input: a missing node reads as one with no name, labels or taints.
@@ -121,7 +115,7 @@ export function compileEligibility(daemonSet: DaemonSet, options: EligibilityOpt
       return new IneligibleVerdict(false, node, ctx);
     }
     if (affinity !== null && !nodeAffinityMatches(affinity, node)) return new IneligibleVerdict(false, node, ctx);
-    const untolerated = untoleratedEffects(node, tolerations, gates);
+    const untolerated = untoleratedEffects(node, tolerations);
     if (untolerated === 0) return eligibleVerdict;
     // Only an untolerated NoExecute taint evicts; NoSchedule alone lets a running pod stay.
     return new IneligibleVerdict(untolerated === 1, node, ctx);

@@ -3,7 +3,7 @@
  * (`NewRequirement`, `Requirement.Matches`), and metav1's `LabelSelectorAsSelector`.
  */
 import type { LabelSelector } from './k8s-types';
-import { parseGoInt64 } from './go-int';
+import { compareGoInt64, parseGoInt64, toSafeNumber } from './go-int';
 import { type Labels, isQualifiedName, isValidLabelValue, labelValue } from './labels';
 
 /** A selection operator, spelled as apimachinery's `selection` package spells it. */
@@ -16,6 +16,8 @@ export interface Requirement {
   readonly values: readonly string[];
   /** The single value of `gt`/`lt`, parsed once. */
   readonly bound: bigint | null;
+  /** `bound` as a Number when exact, for the fast comparison path. */
+  readonly safeBound: number | null;
 }
 
 /** A result that is either a value or a reason it could not be built. */
@@ -70,7 +72,7 @@ export function newRequirement(key: string, operator: string, values: readonly s
   if (errs.length > 0) return { ok: false, error: errs.join('; ') };
   const op = operator as SelectionOperator;
   const bound = op === 'gt' || op === 'lt' ? parseGoInt64(values[0] ?? '') : null;
-  return { ok: true, value: { key, operator: op, values: [...values], bound } };
+  return { ok: true, value: { key, operator: op, values: [...values], bound, safeBound: bound === null ? null : toSafeNumber(bound) } };
 }
 
 /** Upstream's `Requirement.Matches`: does this label set satisfy the requirement? */
@@ -91,9 +93,9 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
     case 'gt':
     case 'lt': {
       if (value === undefined || r.bound === null) return false;
-      const actual = parseGoInt64(value);
-      if (actual === null) return false;
-      return r.operator === 'gt' ? actual > r.bound : actual < r.bound;
+      const order = compareGoInt64(value, r.bound, r.safeBound);
+      if (order === null) return false;
+      return r.operator === 'gt' ? order > 0 : order < 0;
     }
   }
 }

@@ -91,6 +91,70 @@ export function untoleratedTaints(
   );
 }
 
+/** A toleration reduced to what matching needs, with the feature gates already applied. */
+interface CompiledToleration {
+  readonly key: string;
+  readonly effect: string;
+  readonly mode: 'equal' | 'exists' | 'lt' | 'gt';
+  readonly value: string;
+  readonly bound: bigint | null;
+}
+
+/** Tolerations compiled once per DaemonSet; `all` when one of them tolerates every taint. */
+export interface CompiledTolerations {
+  readonly all: boolean;
+  readonly list: readonly CompiledToleration[];
+}
+
+function compileToleration(t: Toleration, gates: EligibilityFeatureGates): CompiledToleration | null {
+  if (t === null || typeof t !== 'object') return null;
+  const base = { key: String(t.key ?? ''), effect: String(t.effect ?? ''), value: String(t.value ?? ''), bound: null };
+  switch (t.operator ?? '') {
+    case '':
+    case 'Equal':
+      return { ...base, mode: 'equal' };
+    case 'Exists':
+      return { ...base, mode: 'exists' };
+    case 'Lt':
+    case 'Gt': {
+      // Without the gate, or with a non-canonical value, it tolerates nothing and can be dropped.
+      const bound = gates.TaintTolerationComparisonOperators === true ? parseCanonicalInt64(base.value) : null;
+      return bound === null ? null : { ...base, mode: t.operator === 'Lt' ? 'lt' : 'gt', bound };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Compiles a toleration list for `isTolerated`; same answers as `toleratesTaint` over the list. */
+export function compileTolerations(tolerations: readonly Toleration[], gates: EligibilityFeatureGates = {}): CompiledTolerations {
+  const list: CompiledToleration[] = [];
+  for (const t of tolerations) {
+    const compiled = compileToleration(t, gates);
+    if (compiled !== null) list.push(compiled);
+  }
+  const all = list.some((t) => t.key === '' && t.effect === '' && t.mode === 'exists');
+  return { all, list };
+}
+
+/** True when some compiled toleration tolerates `taint`. */
+export function isTolerated(tolerations: CompiledTolerations, taint: Taint): boolean {
+  if (tolerations.all) return true;
+  const key = taint.key ?? '';
+  const effect = taint.effect ?? '';
+  for (const t of tolerations.list) {
+    if ((t.effect !== '' && t.effect !== effect) || (t.key !== '' && t.key !== key)) continue;
+    if (t.mode === 'exists') return true;
+    if (t.mode === 'equal') {
+      if (t.value === (taint.value ?? '')) return true;
+      continue;
+    }
+    const taintValue = parseCanonicalInt64(String(taint.value ?? ''));
+    if (taintValue !== null && t.bound !== null && (t.mode === 'lt' ? taintValue < t.bound : taintValue > t.bound)) return true;
+  }
+  return false;
+}
+
 /** A taint as `kubectl taint` spells it: `key=value:Effect`, or `key:Effect` without a value. */
 export function formatTaint(taint: Taint): string {
   const value = taint.value ?? '';
