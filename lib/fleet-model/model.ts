@@ -1,0 +1,264 @@
+/**
+ * The FleetModel: every node × every DaemonSet, kept up to date from watch events, recomputing only the
+ * cells an event can affect and answering with a compact delta. The server runs one per cluster.
+ */
+import { currentRevisionOf, revisionContext, type EligibilityFn } from '../daemon-status';
+import { compileEligibility } from '../eligibility';
+import type { ControllerRevision, DaemonSet, Node, Pod } from '../k8s-types';
+import { Column, daemonSetKey } from './column';
+import { DeltaRecorder } from './delta-recorder';
+import { PodIndex } from './pod-index';
+import { Rows, schedulingFactsDiffer } from './rows';
+import { buildSnapshot, rowCells } from './snapshot';
+import type { FleetDelta, FleetEvent, FleetObjects, FleetSnapshot, WatchEventType } from './types';
+
+/** Options of a FleetModel. */
+export interface FleetModelOptions {
+  /** Compiles a DaemonSet's node eligibility; defaults to lib/eligibility's `compileEligibility`. */
+  compileEligibility?: (daemonSet: DaemonSet) => EligibilityFn;
+}
+
+/** A compiled eligibility predicate, kept while the DaemonSet's generation stays the same. */
+interface CompiledEligibility {
+  generation: number | undefined;
+  fn: EligibilityFn;
+}
+
+/** The live grid of one cluster. */
+export class FleetModel {
+  private readonly rows = new Rows();
+  private readonly columns: (Column | undefined)[] = [];
+  private readonly columnByKey = new Map<string, number>();
+  private readonly freeColumns: number[] = [];
+  private readonly pods = new PodIndex(
+    (name) => this.rows.rowOf(name),
+    (row) => this.rows.nameOf(row),
+  );
+  private readonly revisions = new Map<string, Map<string, ControllerRevision>>();
+  private readonly compiled = new Map<string, CompiledEligibility>();
+  private readonly compile: (daemonSet: DaemonSet) => EligibilityFn;
+  private capacity = 64;
+  private recorder = new DeltaRecorder();
+
+  constructor(options: FleetModelOptions = {}) {
+    this.compile = options.compileEligibility ?? compileEligibility;
+  }
+
+  /** A model built from complete object lists (a relist, or the bench's full rebuild). */
+  static fromObjects(objects: FleetObjects, now: number, options: FleetModelOptions = {}): FleetModel {
+    const model = new FleetModel(options);
+    model.capacity = Math.max(64, objects.nodes.length);
+    for (const node of objects.nodes) model.putNodeRow(node);
+    for (const pod of objects.pods) model.pods.upsert(pod);
+    for (const revision of objects.controllerRevisions) model.putRevision(revision);
+    for (const daemonSet of objects.daemonSets) {
+      const column = model.putColumn(daemonSet, now);
+      column.sentSummary = column.summary();
+    }
+    model.recorder = new DeltaRecorder();
+    return model;
+  }
+
+  /** Applies one watch event at `now` (epoch ms) and returns what changed. */
+  apply(event: FleetEvent, now: number): FleetDelta {
+    switch (event.kind) {
+      case 'node':
+        this.applyNode(event.type, event.object, now);
+        break;
+      case 'daemonset':
+        this.applyDaemonSet(event.type, event.object, now);
+        break;
+      case 'pod':
+        this.applyPod(event.type, event.object, now);
+        break;
+      case 'controllerrevision':
+        this.applyRevision(event.type, event.object, now);
+        break;
+    }
+    return this.flush();
+  }
+
+  /** Re-evaluates the cells whose pods become available by `now` (minReadySeconds passing). */
+  tick(now: number): FleetDelta {
+    for (const column of this.columns) {
+      if (column === undefined) continue;
+      for (const [row, at] of column.pending) if (at <= now) this.evaluateCell(column, row, undefined, now);
+    }
+    return this.flush();
+  }
+
+  /** The earliest instant a pending cell becomes available, so the caller knows when to `tick`. */
+  nextTickAt(): number | undefined {
+    let next: number | undefined;
+    for (const column of this.columns) for (const at of column?.pending.values() ?? []) if (next === undefined || at < next) next = at;
+    return next;
+  }
+
+  /** The whole grid as compact JSON-ready data. */
+  snapshot(): FleetSnapshot {
+    return buildSnapshot(this.rows, this.columns);
+  }
+
+  private flush(): FleetDelta {
+    const delta = this.recorder.finish(this.columns, this.rows);
+    this.recorder = new DeltaRecorder();
+    return delta;
+  }
+
+  // ---- nodes -------------------------------------------------------------------------------
+
+  private applyNode(type: WatchEventType, node: Node, now: number): void {
+    const name = node.metadata?.name;
+    if (!name) return;
+    const row = this.rows.rowOf(name);
+    if (type === 'DELETED') {
+      if (row !== undefined) this.removeRow(name, row);
+    } else if (row === undefined) {
+      const added = this.putNodeRow(node);
+      for (const column of this.columns) if (column) this.evaluateCell(column, added, node, now, false);
+      this.recorder.rowAdded(added, name, rowCells(this.columns, added));
+    } else {
+      const before = this.rows.nodes[row];
+      this.rows.nodes[row] = node;
+      if (!schedulingFactsDiffer(before, node)) return;
+      for (const column of this.columns) if (column) this.evaluateCell(column, row, node, now);
+    }
+  }
+
+  private putNodeRow(node: Node): number {
+    const name = node.metadata?.name ?? '';
+    const row = this.rows.add(name, node);
+    if (row >= this.capacity) {
+      this.capacity = Math.max(row + 1, this.capacity * 2);
+      for (const column of this.columns) column?.grow(this.capacity);
+    }
+    this.pods.attachRow(name, row);
+    return row;
+  }
+
+  private removeRow(name: string, row: number): void {
+    for (const column of this.columns) {
+      if (column === undefined) continue;
+      column.clear(row);
+      this.recorder.touch(column);
+    }
+    this.pods.detachRow(name, row);
+    this.rows.remove(name);
+    this.recorder.rowRemoved(row);
+  }
+
+  // ---- daemonsets --------------------------------------------------------------------------
+
+  private applyDaemonSet(type: WatchEventType, daemonSet: DaemonSet, now: number): void {
+    const key = daemonSetKey(daemonSet);
+    if (key === undefined) return;
+    const id = this.columnByKey.get(key);
+    const column = id === undefined ? undefined : this.columns[id];
+    if (type === 'DELETED') {
+      if (column) this.removeColumn(key, column);
+    } else if (column === undefined) {
+      const added = this.putColumn(daemonSet, now);
+      this.recorder.columnAdded(added);
+    } else {
+      this.updateColumn(column, daemonSet, now);
+    }
+  }
+
+  private putColumn(daemonSet: DaemonSet, now: number): Column {
+    const key = daemonSetKey(daemonSet) ?? '';
+    const id = this.freeColumns.pop() ?? this.columns.length;
+    const column = new Column(id, daemonSet, this.eligibilityOf(key, daemonSet), this.capacity);
+    this.columns[id] = column;
+    this.columnByKey.set(key, id);
+    this.refreshRevision(column, key);
+    for (const row of this.rows.used()) this.evaluateCell(column, row, this.rows.nodes[row], now, false);
+    return column;
+  }
+
+  private updateColumn(column: Column, daemonSet: DaemonSet, now: number): void {
+    const key = daemonSetKey(daemonSet) ?? '';
+    const specChanged = daemonSet.metadata?.generation === undefined || daemonSet.metadata.generation !== column.daemonSet.metadata?.generation;
+    column.daemonSet = daemonSet;
+    this.recorder.touch(column);
+    if (!specChanged) return;
+    column.eligibility = this.eligibilityOf(key, daemonSet);
+    this.refreshRevision(column, key);
+    for (const row of this.rows.used()) this.evaluateCell(column, row, this.rows.nodes[row], now);
+  }
+
+  private removeColumn(key: string, column: Column): void {
+    this.columns[column.id] = undefined;
+    this.columnByKey.delete(key);
+    this.compiled.delete(key);
+    this.freeColumns.push(column.id);
+    this.freeColumns.sort((a, b) => b - a);
+    this.recorder.columnRemoved(column.id);
+  }
+
+  /** The compiled predicate for this DaemonSet, recompiled only when its generation moved. */
+  private eligibilityOf(key: string, daemonSet: DaemonSet): EligibilityFn {
+    const generation = daemonSet.metadata?.generation;
+    const cached = this.compiled.get(key);
+    if (cached !== undefined && generation !== undefined && cached.generation === generation) return cached.fn;
+    const fn = this.compile(daemonSet);
+    this.compiled.set(key, { generation, fn });
+    return fn;
+  }
+
+  // ---- pods and revisions ------------------------------------------------------------------
+
+  private applyPod(type: WatchEventType, pod: Pod, now: number): void {
+    const places = type === 'DELETED' ? this.pods.remove(pod) : this.pods.upsert(pod);
+    for (const place of places) {
+      const id = this.columnByKey.get(place.owner);
+      const column = id === undefined ? undefined : this.columns[id];
+      const row = this.rows.rowOf(place.nodeName);
+      if (column !== undefined && row !== undefined) this.evaluateCell(column, row, undefined, now);
+    }
+  }
+
+  private applyRevision(type: WatchEventType, revision: ControllerRevision, now: number): void {
+    const owner = this.putRevision(revision, type === 'DELETED');
+    const id = owner === undefined ? undefined : this.columnByKey.get(owner);
+    const column = id === undefined ? undefined : this.columns[id];
+    if (column === undefined || owner === undefined) return;
+    const hashBefore = column.context.currentHash;
+    const numberBefore = column.currentRevision?.revision;
+    this.refreshRevision(column, owner);
+    if (column.context.currentHash !== hashBefore) {
+      for (const row of this.rows.used()) this.evaluateCell(column, row, undefined, now);
+    }
+    if (column.context.currentHash !== hashBefore || column.currentRevision?.revision !== numberBefore) this.recorder.touch(column);
+  }
+
+  /** Files or forgets a revision under its controller's uid; returns that uid. */
+  private putRevision(revision: ControllerRevision, deleted = false): string | undefined {
+    const owner = revision.metadata?.ownerReferences?.find((reference) => reference.controller === true)?.uid;
+    if (!owner) return undefined;
+    const key = revision.metadata?.uid || revision.metadata?.name || '';
+    let owned = this.revisions.get(owner);
+    if (owned === undefined) {
+      owned = new Map();
+      this.revisions.set(owner, owned);
+    }
+    if (deleted) owned.delete(key);
+    else owned.set(key, revision);
+    return owner;
+  }
+
+  private refreshRevision(column: Column, key: string): void {
+    const current = currentRevisionOf(column.daemonSet, [...(this.revisions.get(key)?.values() ?? [])]);
+    column.currentRevision = current.revision;
+    column.context = revisionContext(column.daemonSet, current.hash);
+  }
+
+  // ---- cells -------------------------------------------------------------------------------
+
+  /** Re-evaluates one cell and records the change; a node forces eligibility to be re-evaluated. */
+  private evaluateCell(column: Column, row: number, node: Node | undefined, now: number, record = true): void {
+    if (this.rows.nameOf(row) === undefined) return;
+    if (record) this.recorder.cellBefore(column, row);
+    column.evaluate(row, node, this.pods.podsAt(daemonSetKey(column.daemonSet) ?? '', row), now);
+    this.recorder.touch(column);
+  }
+}
