@@ -38,7 +38,8 @@ export function createEventRecorder(store: ObjectStore, clock: SimClock, compone
         if (tryWrite(() => store.update('events', { ...toStored(updated), metadata: { ...existing.metadata, resourceVersion: undefined } }))) return;
       }
       // Upstream names events `<object>.<unix nanos in hex>`; a sequence keeps ours unique at equal times.
-      const eventName = `${name}.${(clock.now() * 1_000_000 + sequence++).toString(16)}`;
+      const nanos = BigInt(Math.floor(clock.now())) * 1_000_000n + BigInt(sequence++ % 1_000_000);
+      const eventName = `${name}.${nanos.toString(16)}`;
       const event: KubeEvent = {
         apiVersion: 'v1',
         kind: 'Event',
