@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeDaemonPod, makeDaemonSet, makeNode, makeRevision, taint } from '@/lib/fleet-model/builders';
+import { FleetModel } from '@/lib/fleet-model/model';
+import { namedGrid } from '@/lib/fleet-model/reducer';
+import type { FleetEvent } from '@/lib/fleet-model/types';
+import type { DaemonSet, Node, Pod } from '@/lib/k8s-types';
+import { ClusterHub } from './cluster-hub';
+import { emptyView, foldSse, type StreamView } from './sse-client';
+
+const NOW = Date.UTC(2026, 5, 1, 12);
+const hubs: ClusterHub[] = [];
+
+function makeHub(options: { maxQueued?: number } = {}): ClusterHub {
+  const hub = new ClusterHub({ cluster: 'test', now: () => NOW, progressDeadlineSeconds: 600, batchMs: 5, ...options });
+  hubs.push(hub);
+  return hub;
+}
+
+afterEach(() => {
+  for (const hub of hubs.splice(0)) hub.close();
+});
+
+const ds = makeDaemonSet('agent');
+const rev1 = makeRevision(ds, 'h1', 1);
+const readyPod = (node: string) => makeDaemonPod(ds, node, { hash: 'h1', readySince: '2026-01-01T00:00:00Z' });
+
+/** The fleet the events below build, kept as lists so a fresh model can be built from them. */
+function world() {
+  const nodes = new Map<string, Node>();
+  const pods = new Map<string, Pod>();
+  const daemonSets = new Map<string, DaemonSet>();
+  const events: FleetEvent[] = [];
+  return {
+    node(node: Node, type: 'ADDED' | 'MODIFIED' | 'DELETED' = 'ADDED') {
+      if (type === 'DELETED') nodes.delete(node.metadata?.name ?? '');
+      else nodes.set(node.metadata?.name ?? '', node);
+      events.push({ kind: 'node', type, object: node });
+    },
+    pod(pod: Pod, type: 'ADDED' | 'MODIFIED' | 'DELETED' = 'ADDED') {
+      if (type === 'DELETED') pods.delete(pod.metadata?.uid ?? '');
+      else pods.set(pod.metadata?.uid ?? '', pod);
+      events.push({ kind: 'pod', type, object: pod });
+    },
+    daemonSet(daemonSet: DaemonSet) {
+      daemonSets.set(daemonSet.metadata?.uid ?? '', daemonSet);
+      events.push({ kind: 'daemonset', type: 'ADDED', object: daemonSet });
+    },
+    drain: () => events.splice(0),
+    rebuild: () =>
+      FleetModel.fromObjects({ nodes: [...nodes.values()], pods: [...pods.values()], daemonSets: [...daemonSets.values()], controllerRevisions: [rev1] }, NOW).snapshot(),
+  };
+}
+
+/** Reads everything the subscription has queued into a view. */
+function read(view: StreamView, queue: { drain(): string | undefined }): StreamView {
+  foldSse(view, queue.drain() ?? '');
+  return view;
+}
+
+describe('ClusterHub', () => {
+  it('snapshot + batched deltas equal a full rebuild after node taint, deletion and pod churn', () => {
+    const hub = makeHub();
+    const w = world();
+    hub.ingest({ kind: 'controllerrevision', type: 'ADDED', object: rev1 });
+    w.daemonSet(ds);
+    for (const name of ['n1', 'n2', 'n3']) w.node(makeNode(name));
+    for (const name of ['n1', 'n2']) w.pod(readyPod(name));
+    for (const event of w.drain()) hub.ingest(event);
+    const sub = hub.subscribe();
+    const view = read(emptyView(), sub.queue);
+    expect(view.snapshots).toBe(1);
+
+    w.node(makeNode('n2', { taints: [taint('dedicated', 'NoExecute')] }), 'MODIFIED');
+    w.node(makeNode('n3'), 'DELETED');
+    w.pod(readyPod('n1'), 'DELETED');
+    w.node(makeNode('n4'));
+    for (const event of w.drain()) hub.ingest(event);
+    hub.flush();
+    read(view, sub.queue);
+
+    expect(view.deltas).toBe(1);
+    expect(view.grid && namedGrid(view.grid)).toEqual(namedGrid(w.rebuild()));
+  });
+
+  it('a second subscriber joining mid-stream starts from a snapshot that already holds pending deltas', () => {
+    const hub = makeHub();
+    const first = hub.subscribe();
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    const second = hub.subscribe();
+    const a = read(emptyView(), first.queue);
+    const b = read(emptyView(), second.queue);
+    expect(b.seq).toBe(a.seq);
+    expect(namedGrid(b.grid ?? { rows: [], columns: [] })).toEqual(namedGrid(a.grid ?? { rows: [], columns: [] }));
+  });
+
+  it('gives a client that falls behind a fresh snapshot instead of an unbounded queue', () => {
+    const hub = makeHub({ maxQueued: 4 });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    const slow = hub.subscribe();
+    for (let i = 0; i < 20; i++) {
+      hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode(`n${i}`) });
+      hub.flush();
+    }
+    expect(slow.queue.size()).toBeLessThanOrEqual(4);
+    expect(slow.queue.resyncs).toBeGreaterThan(0);
+    const view = read(emptyView(), slow.queue);
+    expect(view.grid?.rows.filter((row) => row !== null)).toHaveLength(20);
+  });
+
+  it('narrows a ?daemonset= stream to that column and sends rollout samples', () => {
+    const hub = makeHub();
+    const other = makeDaemonSet('other');
+    hub.ingest({ kind: 'controllerrevision', type: 'ADDED', object: rev1 });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: other });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    const sub = hub.subscribe('kube-system/agent');
+    const view = read(emptyView(), sub.queue);
+    expect(view.grid?.columns.filter((c) => c !== null).map((c) => c?.name)).toEqual(['agent']);
+    expect(view.rollouts[0]).toMatchObject({ daemonset: 'kube-system/agent', reset: true });
+
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: readyPod('n1') });
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: makeDaemonPod(other, 'n1') });
+    hub.flush();
+    read(view, sub.queue);
+    const last = view.rollouts[view.rollouts.length - 1];
+    expect(last).toMatchObject({ reset: false, samples: [{ desired: 1, updated: 1, available: 1, revisions: { '1': 1 } }] });
+    expect(Object.keys(namedGrid(view.grid ?? { rows: [], columns: [] }).cells)).toEqual(['kube-system/agent']);
+  });
+
+  it('reports Stale with the error and since when, then Live', () => {
+    const hub = makeHub();
+    const sub = hub.subscribe();
+    for (const resource of ['nodes', 'daemonsets', 'pods', 'controllerrevisions'] as const) hub.setState(resource, { synced: true, count: 0 });
+    hub.flush();
+    hub.setState('pods', { synced: true, count: 0, error: 'pods: connection refused', staleSince: NOW - 5000 });
+    hub.flush();
+    const view = read(emptyView(), sub.queue);
+    const states = view.statuses.map((s) => s.state);
+    expect(states).toEqual(['Stale', 'Live', 'Stale']);
+    expect(view.statuses[2]).toMatchObject({ since: NOW - 5000, resources: { pods: { synced: true, error: 'pods: connection refused' } } });
+  });
+});

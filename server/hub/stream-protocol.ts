@@ -1,0 +1,46 @@
+import 'server-only';
+import type { FleetDelta, FleetSnapshot } from '@/lib/fleet-model/types';
+import type { RolloutProgress, RolloutSample } from '@/lib/rollout-progress';
+import type { WatchedResource } from '../watch/resources';
+
+/** Per-resource sync state as the stream's `status` event carries it. */
+export interface ResourceStatus {
+  synced: boolean;
+  count: number;
+  error?: string;
+}
+
+/** `event: status`: Live while every watch is current, Stale (since when) while one is not. */
+export interface StreamStatus {
+  state: 'Live' | 'Stale';
+  /** Epoch ms of the last Live↔Stale transition (for Stale: since when data may be behind). */
+  since?: number;
+  resources: Record<WatchedResource, ResourceStatus>;
+}
+
+/** `event: rollout` (only on `?daemonset=` streams): samples to append, and the current verdict. */
+export interface StreamRollout {
+  daemonset: string;
+  /** True on the first rollout event of a stream: `samples` is then the whole ring, else only new ones. */
+  reset: boolean;
+  capacity: number;
+  samples: RolloutSample[];
+  progress: RolloutProgress;
+}
+
+/** One message of the stream, before encoding. */
+export type StreamMessage =
+  | { event: 'snapshot'; data: { seq: number } & FleetSnapshot }
+  | { event: 'delta'; data: { seq: number; deltas: FleetDelta[] } }
+  | { event: 'status'; data: StreamStatus }
+  | { event: 'rollout'; data: StreamRollout };
+
+/** The SSE text of one message. */
+export function encodeMessage(message: StreamMessage): string {
+  return `event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`;
+}
+
+/** An SSE comment line (heartbeats, the initial `: connected`). */
+export function encodeComment(text: string): string {
+  return `: ${text}\n\n`;
+}
