@@ -26,9 +26,27 @@ interface World {
 type Command =
   | { op: 'node'; node: number; labels: number; taints: number }
   | { op: 'deleteNode'; node: number }
-  | { op: 'daemonSet'; ds: number; selector: number; tolerateAll: boolean; image: number; minReadySeconds: number; status: number }
+  | {
+      op: 'daemonSet';
+      ds: number;
+      selector: number;
+      tolerateAll: boolean;
+      image: number;
+      minReadySeconds: number;
+      status: number;
+    }
   | { op: 'deleteDaemonSet'; ds: number }
-  | { op: 'pod'; ds: number; node: number; variant: number; hash: number; readyAgo: number; phase: number; deleting: boolean; waiting: boolean }
+  | {
+      op: 'pod';
+      ds: number;
+      node: number;
+      variant: number;
+      hash: number;
+      readyAgo: number;
+      phase: number;
+      deleting: boolean;
+      waiting: boolean;
+    }
   | { op: 'deletePod'; ds: number; node: number; variant: number }
   | { op: 'revision'; ds: number; hash: number; revision: number }
   | { op: 'deleteRevision'; ds: number; hash: number }
@@ -38,41 +56,87 @@ const idx = (max: number) => fc.integer({ min: 0, max: max - 1 });
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ op: fc.constant('node' as const), node: idx(NODES), labels: idx(3), taints: idx(4) }),
   fc.record({ op: fc.constant('deleteNode' as const), node: idx(NODES) }),
-  fc.record({
-    op: fc.constant('daemonSet' as const),
-    ds: idx(DAEMONSETS),
-    selector: idx(3),
-    tolerateAll: fc.boolean(),
-    image: idx(2),
-    minReadySeconds: fc.constantFrom(0, 30),
-    status: idx(3),
-  }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('daemonSet' as const),
+      ds: idx(DAEMONSETS),
+      selector: idx(3),
+      tolerateAll: fc.boolean(),
+      image: idx(2),
+      minReadySeconds: fc.constantFrom(0, 30),
+      status: idx(3),
+    }),
+  },
   fc.record({ op: fc.constant('deleteDaemonSet' as const), ds: idx(DAEMONSETS) }),
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('pod' as const),
+      ds: idx(DAEMONSETS),
+      node: idx(NODES + 1),
+      variant: idx(2),
+      hash: idx(3),
+      readyAgo: fc.constantFrom(-1, 0, 10, 100),
+      phase: idx(4),
+      deleting: fc.boolean(),
+      waiting: fc.boolean(),
+    }),
+  },
   fc.record({
-    op: fc.constant('pod' as const),
+    op: fc.constant('deletePod' as const),
     ds: idx(DAEMONSETS),
     node: idx(NODES + 1),
     variant: idx(2),
-    hash: idx(3),
-    readyAgo: fc.constantFrom(-1, 0, 10, 100),
-    phase: idx(4),
-    deleting: fc.boolean(),
-    waiting: fc.boolean(),
   }),
-  fc.record({ op: fc.constant('deletePod' as const), ds: idx(DAEMONSETS), node: idx(NODES + 1), variant: idx(2) }),
-  fc.record({ op: fc.constant('revision' as const), ds: idx(DAEMONSETS), hash: idx(3), revision: fc.integer({ min: 1, max: 3 }) }),
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('revision' as const),
+      ds: idx(DAEMONSETS),
+      hash: idx(3),
+      revision: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
   fc.record({ op: fc.constant('deleteRevision' as const), ds: idx(DAEMONSETS), hash: idx(3) }),
-  fc.record({ op: fc.constant('advance' as const), seconds: fc.constantFrom(5, 20, 40) }),
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('advance' as const), seconds: fc.constantFrom(5, 20, 40) }),
+  },
 );
 
+/** Every node and DaemonSet exists at first (a minReadySeconds one among them), so events have cells to change. */
+const BASELINE: Command[] = [
+  ...Array.from({ length: NODES }, (_, node): Command => ({ op: 'node', node, labels: node % 3, taints: 0 })),
+  ...Array.from({ length: DAEMONSETS }, (_, ds): Command => ({
+    op: 'daemonSet',
+    ds,
+    selector: 0,
+    tolerateAll: ds === 2,
+    image: 0,
+    minReadySeconds: ds === 1 ? 30 : 0,
+    status: 0,
+  })),
+];
+
 const LABELS: Record<string, string>[] = [{}, { storage: 'true' }, { storage: 'true', arch: 'arm64' }];
-const TAINTS = [[], [taint('dedicated', 'NoSchedule')], [taint('evict', 'NoExecute')], [taint('soft', 'PreferNoSchedule')]];
+const TAINTS = [
+  [],
+  [taint('dedicated', 'NoSchedule')],
+  [taint('evict', 'NoExecute')],
+  [taint('soft', 'PreferNoSchedule')],
+];
 const SELECTORS: (Record<string, string> | undefined)[] = [undefined, { storage: 'true' }, { arch: 'arm64' }];
 const PHASES = [undefined, 'Running', 'Failed', 'Succeeded'];
 
 function daemonSetOf(world: World, c: Extract<Command, { op: 'daemonSet' }>): DaemonSet {
   const before = world.daemonSets.get(`d${c.ds}`);
-  const spec = { selector: c.selector, tolerateAll: c.tolerateAll, image: c.image, minReadySeconds: c.minReadySeconds };
+  const spec = {
+    selector: c.selector,
+    tolerateAll: c.tolerateAll,
+    image: c.image,
+    minReadySeconds: c.minReadySeconds,
+  };
   const previous = before?.metadata?.annotations?.['spec-key'];
   const generation = (before?.metadata?.generation ?? 0) + (previous === JSON.stringify(spec) ? 0 : 1);
   const ds = makeDaemonSet(`d${c.ds}`, {
@@ -84,7 +148,10 @@ function daemonSetOf(world: World, c: Extract<Command, { op: 'daemonSet' }>): Da
     status: { numberReady: c.status, observedGeneration: generation },
   });
   // The API server bumps generation on spec changes only; remember the spec to know.
-  ds.metadata = { ...ds.metadata, annotations: { ...ds.metadata?.annotations, 'spec-key': JSON.stringify(spec) } };
+  ds.metadata = {
+    ...ds.metadata,
+    annotations: { ...ds.metadata?.annotations, 'spec-key': JSON.stringify(spec) },
+  };
   return ds;
 }
 
@@ -144,7 +211,11 @@ function step(world: World, c: Command, now: number): FleetEvent | undefined {
       const ds = world.daemonSets.get(`d${c.ds}`);
       if (ds === undefined) return undefined;
       const revision = makeRevision(ds, `h${c.hash}`, c.revision);
-      return { kind: 'controllerrevision', type: upsert(world.revisions, `d${c.ds}-h${c.hash}`, revision), object: revision };
+      return {
+        kind: 'controllerrevision',
+        type: upsert(world.revisions, `d${c.ds}-h${c.hash}`, revision),
+        object: revision,
+      };
     }
     case 'deleteRevision': {
       const revision = remove(world.revisions, `d${c.ds}-h${c.hash}`);
@@ -164,37 +235,51 @@ function objectsOf(world: World) {
   };
 }
 
-const emptyWorld = (): World => ({ nodes: new Map(), daemonSets: new Map(), pods: new Map(), revisions: new Map() });
+const emptyWorld = (): World => ({
+  nodes: new Map(),
+  daemonSets: new Map(),
+  pods: new Map(),
+  revisions: new Map(),
+});
 
 describe('incremental equals full rebuild', () => {
   it('for the server model and for the browser reducer', () => {
     fc.assert(
-      fc.property(fc.array(command, { maxLength: 12 }), fc.array(command, { minLength: 1, maxLength: 40 }), (setup, events) => {
-        const world = emptyWorld();
-        let now = START;
-        for (const c of setup) step(world, c, now);
-        const model = FleetModel.fromObjects(objectsOf(world), now);
-        let browser: FleetSnapshot = model.snapshot();
-        for (const c of events) {
-          if (c.op === 'advance') {
-            now += c.seconds * 1000;
-            browser = applyDelta(browser, model.tick(now));
-            continue;
+      fc.property(
+        fc.array(command, { maxLength: 12, size: 'max' }),
+        fc.array(command, { minLength: 1, maxLength: 40, size: 'max' }),
+        (setup, events) => {
+          const world = emptyWorld();
+          let now = START;
+          for (const c of [...BASELINE, ...setup]) step(world, c, now);
+          const model = FleetModel.fromObjects(objectsOf(world), now);
+          let browser: FleetSnapshot = model.snapshot();
+          for (const c of events) {
+            if (c.op === 'advance') {
+              now += c.seconds * 1000;
+              browser = applyDelta(browser, model.tick(now));
+              continue;
+            }
+            const event = step(world, c, now);
+            if (event) browser = applyDelta(browser, model.apply(event, now));
           }
-          const event = step(world, c, now);
-          if (event) browser = applyDelta(browser, model.apply(event, now));
-        }
-        const incremental = model.snapshot();
-        const rebuilt = FleetModel.fromObjects(objectsOf(world), now).snapshot();
-        expect(browser).toEqual(incremental);
-        expect(namedGrid(incremental)).toEqual(namedGrid(rebuilt));
-        for (const column of incremental.columns) {
-          const daemonSet = column && world.daemonSets.get(column.name);
-          if (!column || !daemonSet) continue;
-          const status = computeDaemonSetStatus({ daemonSet, ...objectsOf(world), currentRevisionHash: column.currentRevision, now });
-          expect(column.implied).toEqual(status);
-        }
-      }),
+          const incremental = model.snapshot();
+          const rebuilt = FleetModel.fromObjects(objectsOf(world), now).snapshot();
+          expect(browser).toEqual(incremental);
+          expect(namedGrid(incremental)).toEqual(namedGrid(rebuilt));
+          for (const column of incremental.columns) {
+            const daemonSet = column && world.daemonSets.get(column.name);
+            if (!column || !daemonSet) continue;
+            const status = computeDaemonSetStatus({
+              daemonSet,
+              ...objectsOf(world),
+              currentRevisionHash: column.currentRevision,
+              now,
+            });
+            expect(column.implied).toEqual(status);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -164,6 +164,35 @@ describe('FleetModel.apply: only the affected cells, as a compact delta', () => 
   });
 });
 
+describe('FleetModel: objects arriving in any order', () => {
+  it('a node deleted and added again gets its pods back (pods outlive the node object)', () => {
+    const fleet = smallFleet();
+    const model = FleetModel.fromObjects(fleet, NOW);
+    model.apply({ kind: 'node', type: 'DELETED', object: n1(fleet) }, NOW);
+    const delta = model.apply({ kind: 'node', type: 'ADDED', object: n1(fleet) }, NOW);
+    expect(delta.rowsAdded?.[0]).toMatchObject({ name: 'n1', cells: 'RN' });
+  });
+
+  it('pods that arrive before their node and DaemonSet show once both exist', () => {
+    const fleet = smallFleet();
+    const model = new FleetModel();
+    for (const pod of fleet.pods) model.apply({ kind: 'pod', type: 'ADDED', object: pod }, NOW);
+    for (const revision of fleet.controllerRevisions) model.apply({ kind: 'controllerrevision', type: 'ADDED', object: revision }, NOW);
+    for (const daemonSet of fleet.daemonSets) model.apply({ kind: 'daemonset', type: 'ADDED', object: daemonSet }, NOW);
+    for (const node of fleet.nodes) model.apply({ kind: 'node', type: 'ADDED', object: node }, NOW);
+    expect(namedGrid(model.snapshot())).toEqual(namedGrid(FleetModel.fromObjects(fleet, NOW).snapshot()));
+  });
+
+  it('a crash-looping pod that is already terminating does not fail the cell of its replacement', () => {
+    const fleet = smallFleet();
+    const model = FleetModel.fromObjects(fleet, NOW);
+    const dying = makeDaemonPod(fleet.agent, 'n1', { name: 'dying', hash: 'a1', deleting: true, waiting: 'CrashLoopBackOff', created: '2026-01-01T00:30:00Z' });
+    expect(model.apply({ kind: 'pod', type: 'ADDED', object: dying }, NOW).cells).toBeUndefined();
+    const failing = { ...dying, metadata: { ...dying.metadata, deletionTimestamp: undefined } };
+    expect(model.apply({ kind: 'pod', type: 'MODIFIED', object: failing }, NOW).cells?.map(([, , code]) => code)).toEqual(['F']);
+  });
+});
+
 describe('FleetModel.tick: minReadySeconds passing', () => {
   it('turns a Progressing cell Ready once the pod has been ready long enough, and says when', () => {
     const fleet = smallFleet();
