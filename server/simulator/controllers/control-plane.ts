@@ -41,11 +41,12 @@ export function startControlPlane(options: ControlPlaneOptions): ControlPlane {
   const cache = createClusterCache(store);
   const runner = createQueueRunner(clock, { auto: options.auto });
   const deps = { store, cache, clock, runner };
+  // Node taints first: within one round the DaemonSet controller then sees a new node's condition taints.
   const controllers = [
+    startNodeLifecycle({ ...deps, events: createEventRecorder(store, clock, 'node-controller') }),
     startDaemonSetController({ ...deps, events: createEventRecorder(store, clock, 'daemonset-controller') }),
     startScheduler({ ...deps, events: createEventRecorder(store, clock, 'default-scheduler') }),
     startKubelet({ ...deps, events: createEventRecorder(store, clock, 'kubelet'), timings: options.kubelet }),
-    startNodeLifecycle({ ...deps, events: createEventRecorder(store, clock, 'node-controller') }),
   ];
   const settle = (): number => runner.settle();
   return {

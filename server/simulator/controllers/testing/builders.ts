@@ -105,11 +105,11 @@ export function setImage(store: SimStore, name: string, image: string): void {
   store.update('daemonsets', toStored(daemonSet));
 }
 
-/** Changes a node through `edit`, as kubectl label/taint/cordon do. */
-export function editNode(store: SimStore, name: string, edit: (node: Node) => void): void {
+/** Changes a node through `edit`, as kubectl label/taint/cordon do (or its status, as its kubelet does). */
+export function editNode(store: SimStore, name: string, edit: (node: Node) => void, subresource?: 'status'): void {
   const found = store.get('nodes', undefined, name);
   if (found === undefined) throw new Error(`node ${name} not found`);
   const node = found as unknown as Node;
   edit(node);
-  store.update('nodes', toStored(node));
+  store.update('nodes', toStored(node), subresource ? { subresource } : undefined);
 }
