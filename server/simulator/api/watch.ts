@@ -1,0 +1,116 @@
+import 'server-only';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type SimStore } from '../store';
+import { type KObject, type ResourceKind, type StoreEvent, type WatchEventType } from '../store-types';
+import { type HistoryEvent } from './event-history';
+import { type Representation } from './http-io';
+import { type ListQuery, matchesQuery } from './list-query';
+import { apiVersionOf, RESOURCES } from './resources';
+import { gone, toStatus } from './status-error';
+import { buildTable, partialObjectMetadata } from './tables/table';
+import { type WatchRegistry } from './watch-registry';
+
+/** Options of one watch request. */
+export interface WatchOptions {
+  store: SimStore;
+  kind: ResourceKind;
+  query: ListQuery;
+  representation: Representation;
+  allowBookmarks: boolean;
+  timeoutSeconds: number;
+  bookmarkIntervalMs: number;
+  registry: WatchRegistry;
+}
+
+/**
+ * The type a selector-filtered watcher sees (upstream's cacher `watchCacheEvent` filtering): an object that
+ * starts matching is ADDED, one that stops matching is DELETED.
+ */
+function filteredType(event: HistoryEvent, query: ListQuery): WatchEventType | undefined {
+  const now = matchesQuery(query, event.object);
+  if (event.type !== 'MODIFIED') return now ? event.type : undefined;
+  const before = event.previous ? matchesQuery(query, event.previous) : now;
+  if (now) return before ? 'MODIFIED' : 'ADDED';
+  return before ? 'DELETED' : undefined;
+}
+
+/** Serves `?watch=true`: replay from resourceVersion (or the current state), then live events as JSON lines. */
+export function serveWatch(req: IncomingMessage, res: ServerResponse, options: WatchOptions): void {
+  const { store, kind, query, representation } = options;
+  const now = (): number => store.clock.now();
+  let sentColumns = false;
+  const render = (object: KObject): unknown => {
+    if (representation === 'table') {
+      const table = buildTable(kind, [object], now(), query.includeObject, {}, !sentColumns);
+      sentColumns = true;
+      return table;
+    }
+    return representation === 'partial-metadata' ? partialObjectMetadata(object) : object;
+  };
+  const send = (type: string, object: unknown): void => void res.write(`${JSON.stringify({ type, object })}\n`);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.flushHeaders();
+
+  const rv = query.resourceVersion ?? '';
+  let replay: StoreEvent[];
+  try {
+    replay = rv === '' || rv === '0' ? initialEvents(store, kind, query) : store.eventsSince(kind, rv);
+  } catch (error) {
+    send('ERROR', toStatus(error));
+    res.end();
+    return;
+  }
+  const deliver = (event: StoreEvent): void => {
+    const type = rv === '' || rv === '0' ? event.type : filteredType(event, query);
+    if (type) send(type, render(event.object));
+  };
+  for (const event of replay) {
+    if (event.type === 'ADDED' && (rv === '' || rv === '0')) send('ADDED', render(event.object));
+    else deliver(event);
+  }
+  const unsubscribe = store.subscribe((event) => {
+    if (event.kind !== kind) return;
+    const type = filteredType(event, query);
+    if (type) send(type, render(event.object));
+  });
+  const info = RESOURCES[kind];
+  const bookmark = (): void => send('BOOKMARK', {
+    kind: info.objectKind, apiVersion: apiVersionOf(info), metadata: { resourceVersion: store.currentResourceVersion() },
+  });
+  const bookmarkTimer = options.allowBookmarks ? setInterval(bookmark, options.bookmarkIntervalMs) : undefined;
+  const timeout = setTimeout(() => finish(), options.timeoutSeconds * 1000);
+  let unregister = (): void => undefined;
+  const cleanup = (): void => {
+    unsubscribe();
+    unregister();
+    clearInterval(bookmarkTimer);
+    clearTimeout(timeout);
+  };
+  const finish = (): void => {
+    cleanup();
+    res.end();
+  };
+  unregister = options.registry.add({
+    drop: () => {
+      cleanup();
+      res.socket?.destroy();
+    },
+    end: finish,
+    expire: () => {
+      send('ERROR', toStatus(gone(store.currentResourceVersion(), store.currentResourceVersion())));
+      finish();
+    },
+  });
+  req.on('close', cleanup);
+  res.on('close', cleanup);
+}
+
+/** A watch without a resourceVersion starts with a synthetic ADDED for every matching object. */
+function initialEvents(store: SimStore, kind: ResourceKind, query: ListQuery): StoreEvent[] {
+  const resourceVersion = store.currentResourceVersion();
+  const events: StoreEvent[] = [];
+  for (const object of store.scan(kind, query.namespace)) {
+    if (matchesQuery(query, object)) events.push({ kind, type: 'ADDED', object, resourceVersion });
+  }
+  return events;
+}
