@@ -51,6 +51,11 @@ describe('planRollingUpdate without surge', () => {
     expect(plan.deleteOldOn).toEqual(['a', 'b', 'c']);
   });
 
+  it('counts deleted unavailable old pods against the budget for available ones', () => {
+    const plan = planRollingUpdate({ maxUnavailable: 2, nodes: [node('sick', [unavailable]), node('a', [available]), node('b', [available])] });
+    expect(plan.deleteOldOn).toEqual(['sick', 'a']);
+  });
+
   it('counts empty desired nodes and nodes with both pods as unavailable', () => {
     const plan = planRollingUpdate({
       maxUnavailable: 2,
@@ -106,6 +111,15 @@ describe('planRollingUpdate with surge', () => {
     expect(planRollingUpdate({ maxSurge: 1, maxUnavailable: 0, nodes }).deleteOldOn).toEqual([]);
     const later = [node('gone', [available], [], false), node('a', [], [available])];
     expect(planRollingUpdate({ maxSurge: 1, maxUnavailable: 0, nodes: later }).deleteOldOn).toEqual(['gone']);
+  });
+
+  it('tallies availability by the old pod while a surge pod is beside it', () => {
+    // gone + a's old pod are available (2 > 1 desired), so the ineligible node's pod may go.
+    const surging = [node('gone', [available], [], false), node('a', [available], [unavailable])];
+    expect(planRollingUpdate({ maxSurge: 1, maxUnavailable: 0, nodes: surging }).deleteOldOn).toEqual(['gone']);
+    // a's old pod is unavailable: only 1 available for 1 desired, so the ineligible node keeps its pod.
+    const oldSick = [node('gone', [available], [], false), node('a', [unavailable], [available])];
+    expect(planRollingUpdate({ maxSurge: 1, maxUnavailable: 0, nodes: oldSick }).deleteOldOn).toEqual(['a']);
   });
 
   it('deletes an unavailable old pod on an ineligible node at once', () => {
