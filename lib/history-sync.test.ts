@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ControllerRevision, DaemonSet, PodTemplateSpec } from './k8s-types';
 import { revisionPatchData } from './history';
@@ -77,5 +78,26 @@ describe('computeRevisionHash', () => {
     expect(computeRevisionHash(template('v1'))).toBe(hash);
     expect(computeRevisionHash(template('v2'))).not.toBe(hash);
     expect(computeRevisionHash(template('v1'), 1)).not.toBe(computeRevisionHash(template('v1'), 0));
+  });
+});
+
+describe('history sync properties', () => {
+  const historyArb = fc
+    .uniqueArray(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 8 })
+    .chain((numbers) => fc.tuple(fc.constant(numbers), fc.integer({ min: 0, max: numbers.length - 1 })));
+
+  it('after a sync the live revision is the newest, numbers stay unique and the others keep theirs', () => {
+    fc.assert(
+      fc.property(historyArb, ([numbers, liveIndex]) => {
+        const revisions = numbers.map((number, i) => revision(number, `img${i}`, `r${i}`));
+        const after = revisionsAfterSync(daemonSet(`img${liveIndex}`), revisions);
+        const live = after.find((entry) => entry.name === `r${liveIndex}`);
+        expect(live?.revision).toBe(Math.max(...after.map((entry) => entry.revision)));
+        expect(new Set(after.map((entry) => entry.revision)).size).toBe(after.length);
+        for (const entry of after) {
+          if (entry.name !== `r${liveIndex}`) expect(entry.revision).toBe(numbers[Number(entry.name.slice(1))]);
+        }
+      }),
+    );
   });
 });
