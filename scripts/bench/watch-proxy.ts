@@ -1,0 +1,91 @@
+/**
+ * A counting reverse proxy in front of the simulated API server: the dashboard talks to the cluster
+ * through it, so the bench sees every watch request the dashboard opens (how many, and how many are
+ * open now) without relying on a counter inside the simulator. Bodies are piped, not buffered.
+ */
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Whether a request path+query is a Kubernetes watch (`?watch=true` or `?watch=1`). */
+export function isWatchRequest(url: string): boolean {
+  const query = new URL(url, 'http://proxy').searchParams.get('watch');
+  return query === 'true' || query === '1';
+}
+
+/** The resource path a watch is for, without the query (e.g. `/api/v1/pods`). */
+export function watchedPath(url: string): string {
+  return new URL(url, 'http://proxy').pathname;
+}
+
+/** A running proxy and its counters. */
+export interface WatchProxy {
+  url: string;
+  /** Watches open right now, by resource path. */
+  openWatches(): Map<string, number>;
+  /** Watch requests started since the proxy started. */
+  watchRequests(): number;
+  /** All requests since the proxy started. */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+/** Starts a proxy on a free loopback port forwarding to `target` (an http:// base URL). */
+export async function startWatchProxy(target: string): Promise<WatchProxy> {
+  const upstream = new URL(target);
+  const open = new Map<string, number>();
+  let watches = 0;
+  let total = 0;
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
+    total++;
+    const url = req.url ?? '/';
+    const isWatch = isWatchRequest(url);
+    const path = watchedPath(url);
+    if (isWatch) {
+      watches++;
+      open.set(path, (open.get(path) ?? 0) + 1);
+    }
+    let counted = isWatch;
+    const finish = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (open.get(path) ?? 1) - 1;
+      if (left > 0) open.set(path, left);
+      else open.delete(path);
+    };
+    const outgoing = request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: url, headers: { ...req.headers, host: upstream.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on('close', finish);
+      },
+    );
+    outgoing.on('error', (error) => {
+      finish();
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
+      res.end(`bench proxy: ${error.message}`);
+    });
+    res.on('close', () => {
+      finish();
+      outgoing.destroy();
+    });
+    req.pipe(outgoing);
+  };
+  const server = createServer(forward);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    openWatches: () => new Map(open),
+    watchRequests: () => watches,
+    requests: () => total,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
