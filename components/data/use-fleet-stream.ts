@@ -1,0 +1,94 @@
+'use client';
+
+import { skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { apiPath } from './fetch-json';
+import { parseStreamEvent } from './parse-stream-event';
+import { INITIAL_STREAM_STATE, reduceStream, type StreamEvent, type StreamState } from './stream-state';
+
+/**
+ * The fleet's live grid in the browser: one EventSource per view feeds {@link reduceStream}, and the
+ * result lives in the TanStack Query cache under {@link fleetStreamKey}. Events are applied once per
+ * animation frame, so a burst of deltas during a big rollout costs one render, not hundreds.
+ */
+
+const EVENT_NAMES = ['snapshot', 'delta', 'status', 'heartbeat'] as const;
+const MAX_BACKOFF_MS = 30_000;
+
+/** The query key of one stream (a DaemonSet view subscribes to its column only). */
+export function fleetStreamKey(cluster: string, daemonSet?: string) {
+  return ['fleet-stream', cluster, daemonSet ?? ''] as const;
+}
+
+/** The stream's URL: `/api/c/{cluster}/stream[?daemonset=ns/name]`. */
+export function fleetStreamUrl(cluster: string, daemonSet?: string): string {
+  const base = apiPath(cluster, 'stream');
+  return daemonSet ? `${base}?${new URLSearchParams({ daemonset: daemonSet }).toString()}` : base;
+}
+
+function batchedDispatch(queryClient: QueryClient, key: ReturnType<typeof fleetStreamKey>) {
+  let queue: StreamEvent[] = [];
+  let frame: number | undefined;
+  const flush = () => {
+    frame = undefined;
+    const events = queue;
+    queue = [];
+    queryClient.setQueryData<StreamState>(key, (state) => events.reduce(reduceStream, state ?? INITIAL_STREAM_STATE));
+  };
+  return {
+    dispatch(event: StreamEvent) {
+      queue.push(event);
+      frame ??= requestAnimationFrame(flush);
+    },
+    cancel() {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    },
+  };
+}
+
+/** Subscribes to the cluster's stream while mounted and returns its current state. */
+export function useFleetStream(cluster: string, daemonSet?: string): StreamState {
+  const queryClient = useQueryClient();
+  const key = fleetStreamKey(cluster, daemonSet);
+
+  useEffect(() => {
+    const streamKey = fleetStreamKey(cluster, daemonSet);
+    const { dispatch, cancel } = batchedDispatch(queryClient, streamKey);
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+    const connect = () => {
+      source = new EventSource(fleetStreamUrl(cluster, daemonSet));
+      source.onopen = () => {
+        attempt = 0;
+        dispatch({ type: 'open', at: Date.now() });
+      };
+      for (const name of EVENT_NAMES) {
+        source.addEventListener(name, (message: MessageEvent<string>) => {
+          const parsed = parseStreamEvent(name, message.data, Date.now());
+          if (parsed.ok) dispatch(parsed.event);
+          else console.warn(`daemonscope: dropped a stream event: ${parsed.error}`);
+        });
+      }
+      source.onerror = () => {
+        dispatch({ type: 'disconnected', at: Date.now() });
+        // The browser retries by itself after a dropped connection, but not after an HTTP error
+        // answer (CLOSED): then we reconnect ourselves, backing off with jitter.
+        if (source?.readyState !== EventSource.CLOSED) return;
+        source.close();
+        const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        attempt += 1;
+        retry = setTimeout(connect, delay);
+      };
+    };
+    connect();
+    return () => {
+      source?.close();
+      clearTimeout(retry);
+      cancel();
+    };
+  }, [cluster, daemonSet, queryClient]);
+
+  const { data } = useQuery<StreamState>({ queryKey: key, queryFn: skipToken, staleTime: Infinity, gcTime: 60_000 });
+  return data ?? INITIAL_STREAM_STATE;
+}
