@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DaemonSet, Node } from './k8s-types';
 import type { NodeAffinityReason, Reason } from './eligibility-types';
 import { expr, makeDaemonSet, makeNode, requiredAffinity, taint } from './eligibility-test-builders';
-import { compileEligibility, eligibleVerdict, nodeShouldRunDaemonPod } from './eligibility';
+import { compileEligibility, eligibleVerdict, nodeShouldRunDaemonPod, sameEligibilityInputs } from './eligibility';
 
 function reasonsOf(node: Node, ds: DaemonSet): readonly Reason[] {
   return nodeShouldRunDaemonPod(node, ds).reasons;
@@ -200,5 +200,22 @@ describe('bad input is expected input', () => {
     const verdict = nodeShouldRunDaemonPod(node as Node, ds as DaemonSet);
     expect(verdict.reasons.length === 0).toBe(verdict.shouldRun);
     expect(() => JSON.stringify(verdict)).not.toThrow();
+  });
+});
+
+describe('sameEligibilityInputs', () => {
+  const base = makeNode({ name: 'n1', labels: { a: '1' }, taints: [taint('k', 'v', 'NoSchedule')] });
+  it.each([
+    ['identical copy', structuredClone(base), true],
+    ['timeAdded differs', makeNode({ name: 'n1', labels: { a: '1' }, taints: [{ ...taint('k', 'v', 'NoSchedule'), timeAdded: '2026-01-01T00:00:00Z' }] }), true],
+    ['status differs', { ...structuredClone(base), status: { conditions: [{ type: 'Ready', status: 'False' }] } }, true],
+    ['label value changed', makeNode({ name: 'n1', labels: { a: '2' }, taints: [taint('k', 'v', 'NoSchedule')] }), false],
+    ['label added', makeNode({ name: 'n1', labels: { a: '1', b: '' }, taints: [taint('k', 'v', 'NoSchedule')] }), false],
+    ['taint effect changed', makeNode({ name: 'n1', labels: { a: '1' }, taints: [taint('k', 'v', 'NoExecute')] }), false],
+    ['taint removed', makeNode({ name: 'n1', labels: { a: '1' } }), false],
+    ['renamed', makeNode({ name: 'n2', labels: { a: '1' }, taints: [taint('k', 'v', 'NoSchedule')] }), false],
+  ] as [string, Node, boolean][])('%s', (_name, other, want) => {
+    expect(sameEligibilityInputs(base, other)).toBe(want);
+    expect(sameEligibilityInputs(other, base)).toBe(want);
   });
 });

@@ -6,7 +6,7 @@
  * the returned function allocates nothing for an eligible node (one shared frozen verdict) and builds
  * reasons for an ineligible one only when `reasons` is first read.
  */
-import type { DaemonSet, Node, Toleration } from './k8s-types';
+import type { DaemonSet, Node, Taint, Toleration } from './k8s-types';
 import type { EligibilityVerdict, Reason } from './eligibility-types';
 import { type AppliedDefaultToleration, mergeDaemonTolerations } from './daemon-tolerations';
 import { type EligibilityContext, explainIneligibility } from './eligibility-reasons';
@@ -134,4 +134,34 @@ export function nodeShouldRunDaemonPod(node: Node, daemonSet: DaemonSet, options
   const verdict = compileEligibility(daemonSet, options)(node);
   if (verdict.shouldRun) return verdict;
   return { shouldRun: false, shouldContinueRunning: verdict.shouldContinueRunning, reasons: verdict.reasons };
+}
+
+function sameLabels(a: Readonly<Record<string, string>> | null | undefined, b: Readonly<Record<string, string>> | null | undefined): boolean {
+  const ak = a ? Object.keys(a) : [];
+  const bk = b ? Object.keys(b) : [];
+  if (ak.length !== bk.length) return false;
+  return ak.every((k) => b !== null && b !== undefined && Object.hasOwn(b, k) && b[k] === a?.[k]);
+}
+
+function sameTaints(a: readonly Taint[] | null | undefined, b: readonly Taint[] | null | undefined): boolean {
+  const at = Array.isArray(a) ? a : [];
+  const bt = Array.isArray(b) ? b : [];
+  if (at.length !== bt.length) return false;
+  return at.every((t, i) => {
+    const u = bt[i];
+    return u !== undefined && t?.key === u?.key && t?.value === u?.value && t?.effect === u?.effect;
+  });
+}
+
+/**
+ * True when two versions of a node look the same to eligibility: same name, labels and taints
+ * (key, value, effect; `timeAdded` aside). Like upstream's `shouldIgnoreNodeUpdate`, a node update
+ * that keeps these equal needs no re-evaluation.
+ */
+export function sameEligibilityInputs(a: Node, b: Node): boolean {
+  return (
+    (a?.metadata?.name ?? '') === (b?.metadata?.name ?? '') &&
+    sameLabels(a?.metadata?.labels, b?.metadata?.labels) &&
+    sameTaints(a?.spec?.taints, b?.spec?.taints)
+  );
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { labelFix, shellWord, taintFix, tolerationFor, yamlScalar } from './eligibility-fix';
+
+describe('yamlScalar', () => {
+  it.each([
+    ['plain word', 'edge', 'edge'],
+    ['key with slash and dots', 'node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/control-plane'],
+    ['empty', '', '""'],
+    ['number-looking', '10', '"10"'],
+    ['boolean word', 'true', '"true"'],
+    ['YAML 1.1 boolean', 'Yes', '"Yes"'],
+    ['null word', 'null', '"null"'],
+    ['leading dash', '-1', '"-1"'],
+    ['colon and space', 'a: b', '"a: b"'],
+    ['quote', 'say "hi"', '"say \\"hi\\""'],
+  ])('%s', (_name, input, want) => {
+    expect(yamlScalar(input)).toBe(want);
+    expect(parseYaml(`k: ${yamlScalar(input)}`)).toEqual({ k: input });
+  });
+});
+
+describe('shellWord', () => {
+  it.each([
+    ['safe', 'zone=z1', 'zone=z1'],
+    ['removal', 'gpu-', 'gpu-'],
+    ['space', 'a b', "'a b'"],
+    ['single quote', "it's", "'it'\\''s'"],
+    ['json', '{"a":1}', `'{"a":1}'`],
+  ])('%s', (_name, input, want) => {
+    expect(shellWord(input)).toBe(want);
+  });
+});
+
+describe('tolerationFor', () => {
+  it.each([
+    ['valued taint → Equal', { key: 'k', value: 'v', effect: 'NoSchedule' }, { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' }],
+    ['valueless taint → Exists', { key: 'k', effect: 'NoExecute' }, { key: 'k', operator: 'Exists', effect: 'NoExecute' }],
+    ['keyless taint → Exists on the effect', { effect: 'NoSchedule' }, { operator: 'Exists', effect: 'NoSchedule' }],
+  ])('%s', (_name, t, want) => {
+    expect(tolerationFor(t)).toEqual(want);
+  });
+});
+
+describe('fix rendering', () => {
+  const target = { namespace: 'kube-system', name: 'fluent-bit', hasTolerations: true };
+
+  it('renders a toleration fix whose YAML parses and whose JSON patch appends', () => {
+    const fix = taintFix({ key: 'tier', value: '10', effect: 'NoSchedule' }, target);
+    expect(parseYaml(fix.yaml)).toEqual({ tolerations: [{ key: 'tier', operator: 'Equal', value: '10', effect: 'NoSchedule' }] });
+    expect(fix.command).toBe(
+      `kubectl -n kube-system patch daemonset fluent-bit --type=json -p '[{"op":"add","path":"/spec/template/spec/tolerations/-","value":{"key":"tier","operator":"Equal","value":"10","effect":"NoSchedule"}}]'`,
+    );
+    expect(taintFix({ key: 'k', effect: 'NoSchedule' }, { ...target, hasTolerations: false }).command).toContain('"path":"/spec/template/spec/tolerations","value":[');
+  });
+
+  it('renders a label fix with set and remove', () => {
+    const fix = labelFix('node-1', [['zone', 'z1'], ['gpu', null], ['edge', '']], true);
+    expect(fix.command).toBe('kubectl label node node-1 zone=z1 gpu- edge= --overwrite');
+    expect(parseYaml(fix.yaml)).toEqual({ metadata: { labels: { zone: 'z1', gpu: null, edge: '' } } });
+    expect(fix.description).toBe('On node node-1, set label zone=z1 and remove label gpu and set label edge (an empty value will do).');
+  });
+});
