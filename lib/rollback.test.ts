@@ -72,3 +72,17 @@ describe('formatRollbackCli', () => {
     expect(formatRollbackCli(ds, outcome)).toEqual(expected);
   });
 });
+
+describe('formatRollbackCli with a kubectl-applied DaemonSet', () => {
+  it('warns on stderr that last-applied-configuration is not updated', () => {
+    const applied: DaemonSet = { ...ds, metadata: { ...ds.metadata, annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' } } };
+    expect(formatRollbackCli(applied, rollbackTarget(applied, history, 0))).toEqual({
+      stdout: 'daemonset.apps/agent rolled back\n',
+      stderr:
+        "Warning: resource daemonsets/agent was previously managed with 'kubectl apply'. Rolling back will not update the " +
+        "kubectl.kubernetes.io/last-applied-configuration annotation, which may cause unexpected behavior on future 'kubectl apply' " +
+        "operations. Consider using 'kubectl apply' with your previous configuration file instead.\n",
+      exitCode: 0,
+    });
+  });
+});

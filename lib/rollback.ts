@@ -3,7 +3,7 @@
  * pkg/polymorphichelpers/rollback.go `DaemonSetRollbacker`): which revision it restores, the patch it
  * sends, and what it prints.
  */
-import type { ControllerRevision, DaemonSet, PodTemplateSpec } from './k8s-types';
+import { WellKnown, type ControllerRevision, type DaemonSet, type PodTemplateSpec } from './k8s-types';
 import { controlledHistory, revisionMatchesTemplate, revisionTemplate, sortByRevision } from './history';
 
 /** The PATCH kubectl sends: the revision's data verbatim, as a strategic merge patch. */
@@ -76,10 +76,24 @@ export interface CliResult {
   exitCode: 0 | 1;
 }
 
-/** kubectl's output for a rollback outcome, or for the Error `rollbackTarget` threw (`error: …` on stderr). */
+/** kubectl's stderr warning for a DaemonSet managed with `kubectl apply` (it holds last-applied-configuration). */
+function lastAppliedWarning(ds: DaemonSet): string {
+  if (ds.metadata?.annotations?.[WellKnown.lastApplied] === undefined) return '';
+  return (
+    `Warning: resource daemonsets/${ds.metadata?.name ?? ''} was previously managed with 'kubectl apply'. ` +
+    `Rolling back will not update the ${WellKnown.lastApplied} annotation, which may cause unexpected behavior on future ` +
+    `'kubectl apply' operations. Consider using 'kubectl apply' with your previous configuration file instead.\n`
+  );
+}
+
+/**
+ * kubectl's output for a rollback outcome, or for the Error `rollbackTarget` threw (`error: …` on
+ * stderr, exit 1); the last-applied warning, when due, comes first on stderr.
+ */
 export function formatRollbackCli(ds: DaemonSet, outcome: RollbackOutcome | Error): CliResult {
-  if (outcome instanceof Error) return { stdout: '', stderr: `error: ${outcome.message}\n`, exitCode: 1 };
+  const warning = lastAppliedWarning(ds);
+  if (outcome instanceof Error) return { stdout: '', stderr: `${warning}error: ${outcome.message}\n`, exitCode: 1 };
   const resource = `daemonset.apps/${ds.metadata?.name ?? ''}`;
   const operation = 'skipped' in outcome ? outcome.message : 'rolled back';
-  return { stdout: `${resource} ${operation}\n`, stderr: '', exitCode: 0 };
+  return { stdout: `${resource} ${operation}\n`, stderr: warning, exitCode: 0 };
 }
