@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { labelFix, shellWord, taintFix, tolerationFor, yamlScalar } from './eligibility-fix';
+import { correctExpression, labelFix, shellWord, taintFix, tolerationFor, yamlScalar } from './eligibility-fix';
 
 describe('yamlScalar', () => {
   it.each([
@@ -59,5 +59,19 @@ describe('fix rendering', () => {
     expect(fix.command).toBe('kubectl label node node-1 zone=z1 gpu- edge= --overwrite');
     expect(parseYaml(fix.yaml)).toEqual({ metadata: { labels: { zone: 'z1', gpu: null, edge: '' } } });
     expect(fix.description).toBe('On node node-1, set label zone=z1 and remove label gpu and set label edge (an empty value will do).');
+  });
+});
+
+describe('correctExpression', () => {
+  it.each([
+    ['operator case', 'matchExpressions', { key: 'z', operator: 'in', values: ['a'] }, { key: 'z', operator: 'In', values: ['a'] }],
+    ['field operator case', 'matchFields', { key: 'metadata.name', operator: 'notin', values: ['a'] }, { key: 'metadata.name', operator: 'NotIn', values: ['a'] }],
+    ['Exists with values', 'matchExpressions', { key: 'z', operator: 'Exists', values: ['a'] }, { key: 'z', operator: 'Exists' }],
+    ['invalid value beside valid ones', 'matchExpressions', { key: 'z', operator: 'In', values: ['a', 'b c'] }, { key: 'z', operator: 'In', values: ['a'] }],
+    ['unknown operator', 'matchExpressions', { key: 'z', operator: 'Like', values: ['a'] }, null],
+    ['Gt is not a field operator', 'matchFields', { key: 'metadata.name', operator: 'Gt', values: ['1'] }, null],
+    ['empty In list', 'matchExpressions', { key: 'z', operator: 'In', values: [] }, null],
+  ] as const)('%s', (_name, list, input, want) => {
+    expect(correctExpression(list, { ...input, values: [...input.values] })?.expression ?? null).toEqual(want);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { NodeSelectorRequirement, Taint, Toleration } from './k8s-types';
 import type { Fix } from './eligibility-types';
+import { isLabelValue } from './labels';
 import { formatTaint } from './taints';
 
 /** Which DaemonSet a fix edits, and whether its template already lists tolerations. */
@@ -128,8 +129,45 @@ function expressionYaml(expression: NodeSelectorRequirement): string {
   return lines.join('\n');
 }
 
-/** Correct an expression that does not parse; the YAML shows it as written, with the error. */
-export function invalidExpressionFix(path: string, expression: NodeSelectorRequirement, error: string): Fix {
+const operatorsByList = {
+  matchExpressions: ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'],
+  matchFields: ['In', 'NotIn'],
+} as const;
+
+/** A likely correction for common mistakes (operator case, stray values, invalid list entries), or null. */
+export function correctExpression(
+  list: 'matchExpressions' | 'matchFields',
+  expression: NodeSelectorRequirement,
+): { expression: NodeSelectorRequirement; change: string } | null {
+  const operator = String(expression.operator ?? '');
+  const values = Array.isArray(expression.values) ? expression.values.map(String) : [];
+  const known: readonly string[] = operatorsByList[list];
+  if (!known.includes(operator)) {
+    const fixed = known.find((op) => op.toLowerCase() === operator.toLowerCase());
+    return fixed === undefined ? null : { expression: { ...expression, operator: fixed }, change: `operator ${fixed}, not ${operator}` };
+  }
+  if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) {
+    const { values: _dropped, ...rest } = expression;
+    return { expression: rest, change: `no values with ${operator}` };
+  }
+  if (list === 'matchExpressions' && (operator === 'In' || operator === 'NotIn')) {
+    const valid = values.filter(isLabelValue);
+    if (valid.length > 0 && valid.length < values.length) {
+      return { expression: { ...expression, values: valid }, change: 'only valid label values in the list' };
+    }
+  }
+  return null;
+}
+
+/** Correct an expression that does not parse; the YAML shows a likely correction, or the expression as written. */
+export function invalidExpressionFix(path: string, list: 'matchExpressions' | 'matchFields', expression: NodeSelectorRequirement, error: string): Fix {
+  const correction = correctExpression(list, expression);
+  if (correction !== null) {
+    return {
+      description: `Correct ${path} in the DaemonSet's required node affinity (${correction.change}): ${error}. Until then the whole term never matches.`,
+      yaml: `# ${path}, corrected:\n${expressionYaml(correction.expression)}`,
+    };
+  }
   return {
     description: `Correct ${path} in the DaemonSet's required node affinity: ${error}. Until then the whole term never matches.`,
     yaml: `# ${path}, invalid as written:\n${expressionYaml(expression)}`,

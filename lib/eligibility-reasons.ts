@@ -107,7 +107,7 @@ function affinityTermReason(ctx: EligibilityContext, term: CompiledTerm, node: N
       expressionIndex: error.index,
       expression: error.source,
       error: error.message,
-      fix: invalidExpressionFix(path, error.source, error.message),
+      fix: invalidExpressionFix(path, error.list, error.source, error.message),
     };
   }
   const labels = node.metadata?.labels;
