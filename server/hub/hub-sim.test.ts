@@ -1,0 +1,143 @@
+import { setMaxListeners } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FleetModel } from '@/lib/fleet-model/model';
+import { namedGrid, type NamedGrid } from '@/lib/fleet-model/reducer';
+import type { ControllerRevision, DaemonSet, Node, Pod } from '@/lib/k8s-types';
+import { connectCluster, type ClusterConnection } from '../clusters/connection';
+import { makeKubeClient, type KubeClient } from '../clusters/kube-http';
+import { kubeConfigForUrl } from '../clusters/url-access';
+import { startSimulatedCluster, type SimulatedCluster } from '../simulator/cluster';
+import { listAll, RESOURCE_SPECS } from '../watch/resources';
+import { emptyView, readStream, type StreamView } from './sse-client';
+import { sseResponse } from './sse';
+
+let sim: SimulatedCluster;
+let connection: ClusterConnection;
+let client: KubeClient;
+const streams = new AbortController();
+let view: StreamView;
+
+async function listSlim<T>(resource: keyof typeof RESOURCE_SPECS): Promise<T[]> {
+  const spec = RESOURCE_SPECS[resource];
+  // The test's own list may meet an injected 503 too; it retries like any client would.
+  let raw;
+  for (let attempt = 0; raw === undefined; attempt++) {
+    raw = await listAll(client, spec.path, new AbortController().signal).catch((error: unknown) => {
+      if (attempt > 10) throw error;
+      return undefined;
+    });
+  }
+  const keep = 'keep' in spec ? (spec.keep as (o: unknown) => boolean) : () => true;
+  return (raw.items ?? []).map((item) => spec.slim(item)).filter((item) => keep(item)) as T[];
+}
+
+/** The grid a fresh list of everything builds: what the stream must equal after any fault. */
+async function freshGrid(): Promise<NamedGrid> {
+  const [nodes, daemonSets, pods, controllerRevisions] = await Promise.all([
+    listSlim<Node>('nodes'),
+    listSlim<DaemonSet>('daemonsets'),
+    listSlim<Pod>('pods'),
+    listSlim<ControllerRevision>('controllerrevisions'),
+  ]);
+  return namedGrid(FleetModel.fromObjects({ nodes, daemonSets, pods, controllerRevisions }, sim.clock.now()).snapshot());
+}
+
+async function streamEqualsFreshList(): Promise<void> {
+  const expected = await freshGrid();
+  await expect.poll(() => (view.grid === undefined ? undefined : namedGrid(view.grid)), { timeout: 10_000, interval: 50 }).toEqual(expected);
+}
+
+const nodeNames = () => sim.store.list('nodes').items.map((node) => node.metadata.name);
+
+function mutateNode(name: string, change: (node: Record<string, unknown> & { metadata: Record<string, unknown>; spec?: Record<string, unknown> }) => void): void {
+  const node = sim.store.get('nodes', undefined, name);
+  if (node === undefined) throw new Error(`no node ${name}`);
+  change(node as Parameters<typeof change>[0]);
+  sim.store.update('nodes', node);
+  sim.plane.settle();
+}
+
+beforeAll(async () => {
+  sim = await startSimulatedCluster({ scenario: 'demo', manual: true });
+  sim.plane.advance(60_000, 1_000);
+  const kc = kubeConfigForUrl('demo', sim.url);
+  client = makeKubeClient(kc);
+  connection = connectCluster('demo', { kc, now: () => sim.clock.now() }, { progressDeadlineSeconds: 600, backoff: { initialMs: 20, maxMs: 200 } });
+  view = emptyView();
+  void readStream(sseResponse(connection.hub, undefined, streams.signal), view, streams.signal);
+  await waitFor(() => Object.values(connection.hub.syncStates()).every((s) => s?.synced));
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the watches to sync');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+afterAll(async () => {
+  streams.abort();
+  connection?.stop();
+  await sim?.close();
+});
+
+describe('hub against the simulated cluster', () => {
+  it('starts from a snapshot equal to a fresh list', async () => {
+    await streamEqualsFreshList();
+    expect(view.snapshots).toBe(1);
+    expect(Object.keys(namedGrid(view.grid ?? { rows: [], columns: [] }).cells).length).toBeGreaterThan(3);
+  });
+
+  it('follows a rollout (new image) to the same grid as a fresh list', async () => {
+    await client({
+      method: 'PATCH',
+      path: '/apis/apps/v1/namespaces/kube-system/daemonsets/node-agent',
+      contentType: 'application/merge-patch+json',
+      body: { spec: { template: { metadata: { annotations: { 'example.com/rev': '2' } } } } },
+    });
+    sim.plane.advance(30_000, 1_000);
+    await streamEqualsFreshList();
+    expect(view.deltas).toBeGreaterThan(0);
+  });
+
+  it('follows a NoExecute node taint and a node deletion', async () => {
+    const [first, second] = nodeNames();
+    mutateNode(first ?? '', (node) => {
+      node.spec = { ...node.spec, taints: [{ key: 'example.com/drain', effect: 'NoExecute' }] };
+    });
+    sim.plane.advance(10_000, 1_000);
+    sim.store.delete('nodes', undefined, second ?? '');
+    sim.plane.advance(10_000, 1_000);
+    await streamEqualsFreshList();
+  });
+
+  it.each([
+    ['a dropped connection', () => sim.faults.dropWatches()],
+    ['410 Gone on every open watch', () => sim.faults.compact({ expireOpenWatches: true })],
+    ['5xx answers while reconnecting', () => (sim.faults.failNext({ count: 4, status: 503 }), sim.faults.dropWatches())],
+  ])('after %s, the stream equals a fresh list again', async (_name, inject) => {
+    inject();
+    const name = nodeNames()[2] ?? '';
+    mutateNode(name, (node) => {
+      node.metadata.labels = { ...(node.metadata.labels as Record<string, string>), 'example.com/fault': String(Date.now()) };
+    });
+    sim.plane.advance(5_000, 1_000);
+    await streamEqualsFreshList();
+    await expect.poll(() => connection.hub.status().state, { timeout: 10_000 }).toBe('Live');
+  });
+
+  it('50 concurrent stream clients share one watch per resource kind', async () => {
+    const clients = new AbortController();
+    setMaxListeners(200, clients.signal);
+    const views = Array.from({ length: 50 }, () => emptyView());
+    for (const v of views) void readStream(sseResponse(connection.hub, undefined, clients.signal), v, clients.signal);
+    await expect.poll(() => views.every((v) => v.snapshots === 1), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => sim.faults.openWatches(), { timeout: 10_000 }).toBe(4);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sim.faults.openWatches()).toBe(4);
+    expect(connection.hub.subscriberCount()).toBe(51);
+    clients.abort();
+    await expect.poll(() => connection.hub.subscriberCount(), { timeout: 5_000 }).toBe(1);
+  });
+});
