@@ -112,7 +112,9 @@ export function createClusterCache(store: ObjectStore): ClusterCache {
     }
   };
 
-  for (const kind of CACHED_KINDS) for (const object of store.list(kind).items) apply(kind, 'ADDED', object);
+  // The simulator's store can hand out read-only views; copying 250,000 pods at startup is avoidable.
+  const scan = (store as { scan?: (kind: ResourceKind) => Iterable<KObject> }).scan?.bind(store);
+  for (const kind of CACHED_KINDS) for (const object of scan ? scan(kind) : store.list(kind).items) apply(kind, 'ADDED', object);
 
   const unsubscribe = store.subscribe((event) => {
     if (!(CACHED_KINDS as readonly string[]).includes(event.kind)) return;

@@ -1,0 +1,127 @@
+import 'server-only';
+import { compileEligibility } from '@/lib/eligibility';
+import type { DaemonSet, Node, Pod, PodTemplateSpec } from '@/lib/k8s-types';
+import { syncHistory } from '../controllers/daemon-history';
+import { nameSuffix, newDaemonPod } from '../controllers/daemon-pod';
+import { nodeReadyStatus } from '../controllers/node-conditions';
+import { reconcileTaints } from '../controllers/node-lifecycle';
+import { asDaemonSet, asNode, asPod, asRevision, toStored } from '../controllers/objects';
+import { statusForStage, withCondition } from '../controllers/pod-status';
+import { unfitReasons } from '../controllers/scheduler-fit';
+import type { SimStore } from '../store';
+
+/**
+ * Seeding writes a settled cluster straight into the store — nodes with their condition taints,
+ * DaemonSets with their first revision, pods already Running and Ready — instead of simulating the
+ * start-up, so even 5,000 × 50 is there in seconds. The controllers take over from that state.
+ */
+export interface Seeder {
+  readonly store: SimStore;
+  /** Creates a namespace unless it exists. */
+  namespace(name: string): void;
+  /** Creates a node, adding the taints its conditions imply (as the node lifecycle controller would have). */
+  node(node: Node): Node;
+  /** Creates a DaemonSet, its first revision, and a ready pod on every node it should run on. */
+  daemonSet(daemonSet: DaemonSet): DaemonSet;
+  /** Changes a seeded DaemonSet's template (a new revision) without touching its pods: a rollout about to start. */
+  rollTemplate(namespace: string, name: string, change: (template: PodTemplateSpec) => void, changeCause?: string): DaemonSet;
+  /** Replaces the pods on the given nodes with ready pods of the current revision: a rollout partly done. */
+  replacePods(namespace: string, name: string, nodeNames: readonly string[]): void;
+}
+
+/** Options of a seeder. */
+export interface SeederOptions {
+  /** Simulated time of the seed; pods have been Ready since an hour before it. */
+  now: number;
+  /** Check requests and host ports like the scheduler before placing a ready pod (off for large fleets). */
+  checkFit: boolean;
+}
+
+/** Creates a seeder over an empty store. */
+export function createSeeder(store: SimStore, options: SeederOptions): Seeder {
+  const nodes: Node[] = [];
+  const boundPods = new Map<string, Pod[]>();
+  const readySince = options.now - 3_600_000;
+  let sequence = 0;
+
+  const currentHash = (daemonSet: DaemonSet): string => {
+    const uid = daemonSet.metadata?.uid;
+    const revisions = [...store.scan('controllerrevisions', daemonSet.metadata?.namespace)]
+      .map(asRevision)
+      .filter((r) => r.metadata?.ownerReferences?.some((ref) => ref.uid === uid));
+    const outcome = syncHistory(store, daemonSet, revisions, []);
+    if (!outcome.ok) throw new Error(`seeding ${daemonSet.metadata?.name ?? ''}: ${outcome.reason}`);
+    return outcome.hash;
+  };
+
+  const placePod = (daemonSet: DaemonSet, node: Node, hash: string): void => {
+    const nodeName = node.metadata?.name ?? '';
+    const pod = newDaemonPod(daemonSet, nodeName, hash, `${daemonSet.metadata?.name ?? ''}-${nameSuffix(sequence++)}`);
+    pod.spec = { ...pod.spec, nodeName };
+    if (options.checkFit && unfitReasons(pod, node, boundPods.get(nodeName) ?? []).length > 0) return; // left to the scheduler
+    const ready = nodeReadyStatus(node) === 'True';
+    const status = statusForStage(pod, 'ready', readySince);
+    pod.status = ready ? status : { ...status, conditions: withCondition(status.conditions, 'Ready', 'False', options.now) };
+    const created = asPod(store.create('pods', toStored(pod)));
+    const list = boundPods.get(nodeName);
+    if (list) list.push(created);
+    else boundPods.set(nodeName, [created]);
+  };
+
+  const removePod = (pod: Pod): void => {
+    const nodeName = pod.spec?.nodeName ?? '';
+    store.delete('pods', pod.metadata?.namespace, pod.metadata?.name ?? '', { gracePeriodSeconds: 0 });
+    boundPods.set(nodeName, (boundPods.get(nodeName) ?? []).filter((p) => p.metadata?.uid !== pod.metadata?.uid));
+  };
+
+  const getDaemonSet = (namespace: string, name: string): DaemonSet => {
+    const found = store.get('daemonsets', namespace, name);
+    if (found === undefined) throw new Error(`seeding: DaemonSet ${namespace}/${name} does not exist`);
+    return asDaemonSet(found);
+  };
+
+  return {
+    store,
+    namespace(name) {
+      if (store.get('namespaces', undefined, name) === undefined) store.create('namespaces', { metadata: { name } });
+    },
+    node(node) {
+      const taints = reconcileTaints(node, readySince);
+      const created = asNode(store.create('nodes', toStored({ ...node, spec: { ...node.spec, taints } })));
+      nodes.push(created);
+      return created;
+    },
+    daemonSet(daemonSet) {
+      const created = asDaemonSet(store.create('daemonsets', toStored(daemonSet)));
+      const hash = currentHash(created);
+      const eligibility = compileEligibility(created);
+      for (const node of nodes) {
+        const verdict = eligibility(node);
+        // A NotReady node had its pods before it went NotReady: they stay (misscheduled).
+        const hadPod = verdict.shouldContinueRunning && nodeReadyStatus(node) !== 'True';
+        if (verdict.shouldRun || hadPod) placePod(created, node, hash);
+      }
+      return created;
+    },
+    rollTemplate(namespace, name, change, changeCause) {
+      const daemonSet = structuredClone(getDaemonSet(namespace, name));
+      const template = daemonSet.spec?.template ?? {};
+      change(template);
+      if (changeCause) daemonSet.metadata = { ...daemonSet.metadata, annotations: { ...daemonSet.metadata?.annotations, 'kubernetes.io/change-cause': changeCause } };
+      const updated = asDaemonSet(store.update('daemonsets', toStored(daemonSet)));
+      currentHash(updated);
+      return updated;
+    },
+    replacePods(namespace, name, nodeNames) {
+      const daemonSet = getDaemonSet(namespace, name);
+      const hash = currentHash(daemonSet);
+      for (const nodeName of nodeNames) {
+        const node = nodes.find((n) => n.metadata?.name === nodeName);
+        if (node === undefined) continue;
+        const old = (boundPods.get(nodeName) ?? []).filter((pod) => pod.metadata?.ownerReferences?.some((ref) => ref.uid === daemonSet.metadata?.uid));
+        for (const pod of old) removePod(pod);
+        placePod(daemonSet, node, hash);
+      }
+    },
+  };
+}
