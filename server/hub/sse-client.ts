@@ -42,7 +42,7 @@ function foldBlock(view: StreamView, block: string): void {
     else if (line.startsWith('data: ')) data.push(line.slice(6));
   }
   if (data.length === 0) return;
-  const payload = JSON.parse(data.join('\n')) as Record<string, unknown>;
+  const payload: unknown = JSON.parse(data.join('\n'));
   switch (event) {
     case 'snapshot': {
       const { seq, ...grid } = payload as { seq: number } & FleetSnapshot;
