@@ -28,7 +28,8 @@ let server: ApiServer;
 let dir: string;
 
 function kubectlEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '', HOME: join(dir, 'home'), KUBECONFIG: join(dir, 'kubeconfig') };
+  // A private HOME and an empty KUBECONFIG: no user config or discovery cache leaks in or out.
+  return { ...process.env, HOME: join(dir, 'home'), KUBECONFIG: join(dir, 'kubeconfig') };
 }
 
 function kubectlArgs(args: string[]): string[] {
@@ -145,7 +146,7 @@ describe.runIf(hasKubectl || process.env.CI === 'true')('kubectl against the sim
     expect(await ok('apply', '-f', file)).toBe('daemonset.apps/applied created\n');
     writeFileSync(file, manifest('applied', 'applied:2'));
     expect(await ok('apply', '-f', file)).toBe('daemonset.apps/applied configured\n');
-    const ds = store.get('daemonsets', 'kube-system', 'applied') as { metadata: { generation: number; annotations: Record<string, string> }; spec: { template: { spec: { containers: { image: string; env: unknown }[] } } } };
+    const ds = store.get('daemonsets', 'kube-system', 'applied') as unknown as { metadata: { generation: number; annotations: Record<string, string> }; spec: { template: { spec: { containers: { image: string; env: unknown }[] } } } };
     expect([ds.metadata.generation, ds.spec.template.spec.containers[0]?.image, ds.spec.template.spec.containers[0]?.env]).toEqual([2, 'applied:2', [{ name: 'A', value: '1' }]]);
     expect(ds.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain('applied:2');
     expect(await ok('apply', '-f', file)).toBe('daemonset.apps/applied unchanged\n');
