@@ -38,3 +38,15 @@ describe('parseStreamEvent', () => {
     expect(parseStreamEvent(name, data, 0)).toEqual({ ok: false, error });
   });
 });
+
+describe('parseStreamEvent rollout', () => {
+  it('reads a rollout event', () => {
+    const sample = { at: 5, desired: 2, updated: 1, ready: 2, available: 2, unavailable: 0, revisions: { '2': 1, '1': 1 } };
+    const parsed = parseStreamEvent('rollout', JSON.stringify({ daemonset: 'a/b', reset: true, capacity: 10, samples: [sample, { at: 'x' }], progress: { done: false, stuck: true, cause: 'c', etaSeconds: 30 } }), 1);
+    expect(parsed).toEqual({ ok: true, event: { type: 'rollout', at: 1, reset: true, feed: { capacity: 10, samples: [sample], progress: { done: false, stuck: true, cause: 'c', etaSeconds: 30 } } } });
+  });
+
+  it('rejects a rollout without samples', () => {
+    expect(parseStreamEvent('rollout', '{"progress":{}}', 1)).toEqual({ ok: false, error: 'rollout event lacks samples or progress' });
+  });
+});

@@ -1,4 +1,5 @@
 import type { FleetDelta, FleetSnapshot } from '@/lib/fleet-model/types';
+import type { RolloutProgress, RolloutSample } from '@/lib/rollout-progress';
 import type { ResourceProgress, ServerStatus, StreamEvent } from './stream-state';
 
 /**
@@ -36,9 +37,19 @@ export function parseStreamEvent(name: string, data: string, at: number): Parsed
       return parseStatus(body, at);
     case 'heartbeat':
       return { ok: true, event: { type: 'heartbeat', at } };
+    case 'rollout':
+      return parseRollout(body, at);
     default:
       return { ok: false, error: `unknown event "${name}"` };
   }
+}
+
+function parseRollout(body: Record<string, unknown>, at: number): ParsedStreamEvent {
+  if (!Array.isArray(body.samples) || !isRecord(body.progress)) return { ok: false, error: 'rollout event lacks samples or progress' };
+  const samples = body.samples.filter((sample): sample is RolloutSample => isRecord(sample) && isSeq(sample.at));
+  const capacity = isSeq(body.capacity) && body.capacity > 0 ? body.capacity : Math.max(samples.length, 1);
+  const progress = { ...body.progress, done: body.progress.done === true, stuck: body.progress.stuck === true } as RolloutProgress;
+  return { ok: true, event: { type: 'rollout', at, reset: body.reset === true, feed: { capacity, samples, progress } } };
 }
 
 function parseStatus(body: Record<string, unknown>, at: number): ParsedStreamEvent {

@@ -56,3 +56,19 @@ describe('liveness', () => {
     expect(liveness(run(...events), now)).toEqual(expected);
   });
 });
+
+describe('rollout feed', () => {
+  const sample = (at: number) => ({ at, desired: 3, updated: at, ready: 3, available: 3, unavailable: 0, revisions: {} });
+  const progress = { done: false, stuck: true, cause: '1 pod in ImagePullBackOff on revision 2' };
+  const rollout = (reset: boolean, ats: number[], capacity = 3): StreamEvent => ({ type: 'rollout', at: 1, reset, feed: { capacity, samples: ats.map(sample), progress } });
+
+  it('starts from a reset, appends later samples, keeps the last `capacity`', () => {
+    const state = run(rollout(true, [1, 2]), rollout(false, [3, 4]));
+    expect(state.rollout?.samples.map((s) => s.at)).toEqual([2, 3, 4]);
+    expect(state.rollout?.progress).toEqual(progress);
+  });
+
+  it('a later reset replaces the history', () => {
+    expect(run(rollout(true, [1, 2]), rollout(true, [7])).rollout?.samples.map((s) => s.at)).toEqual([7]);
+  });
+});

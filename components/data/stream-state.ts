@@ -1,5 +1,6 @@
 import { applyDelta } from '@/lib/fleet-model/reducer';
 import type { FleetDelta, FleetSnapshot } from '@/lib/fleet-model/types';
+import type { RolloutProgress, RolloutSample } from '@/lib/rollout-progress';
 
 /**
  * The browser's copy of one fleet stream: the grid (snapshot + applied deltas), the server's Live/Stale
@@ -22,6 +23,13 @@ export interface ServerStatus {
   resources: Record<string, ResourceProgress>;
 }
 
+/** A DaemonSet stream's rollout history: samples (oldest first, at most `capacity`) and the verdict. */
+export interface RolloutFeed {
+  capacity: number;
+  samples: RolloutSample[];
+  progress: RolloutProgress;
+}
+
 /** Everything the UI knows about one stream. */
 export interface StreamState {
   snapshot: FleetSnapshot | undefined;
@@ -37,6 +45,8 @@ export interface StreamState {
   hasHeartbeats: boolean;
   /** Why the stream failed, when the server said (e.g. unknown cluster). */
   error: string | undefined;
+  /** Only on `?daemonset=` streams. */
+  rollout: RolloutFeed | undefined;
 }
 
 /** One thing that happened on the stream, stamped with the browser's clock. */
@@ -46,6 +56,7 @@ export type StreamEvent =
   | { type: 'delta'; at: number; seq: number; deltas: readonly FleetDelta[] }
   | { type: 'status'; at: number; status: ServerStatus }
   | { type: 'heartbeat'; at: number }
+  | { type: 'rollout'; at: number; reset: boolean; feed: RolloutFeed }
   | { type: 'disconnected'; at: number; error?: string };
 
 /** The state before the stream opens. */
@@ -58,6 +69,7 @@ export const INITIAL_STREAM_STATE: StreamState = {
   disconnectedAt: undefined,
   hasHeartbeats: false,
   error: undefined,
+  rollout: undefined,
 };
 
 /** The next state after one event. Deltas older than the snapshot (seq ≤ current) are dropped. */
@@ -78,6 +90,8 @@ export function reduceStream(state: StreamState, event: StreamEvent): StreamStat
       return { ...seen, status: event.status };
     case 'heartbeat':
       return { ...seen, hasHeartbeats: true };
+    case 'rollout':
+      return { ...seen, rollout: mergeRollout(state.rollout, event.reset, event.feed) };
     case 'disconnected':
       return {
         ...state,
@@ -108,4 +122,11 @@ function parseSince(since: string | number | undefined): number | undefined {
   if (since === undefined) return undefined;
   const ms = typeof since === 'number' ? since : Date.parse(since);
   return Number.isFinite(ms) ? ms : undefined;
+}
+
+// A reset event carries the whole ring; later ones only the samples added since.
+function mergeRollout(current: RolloutFeed | undefined, reset: boolean, feed: RolloutFeed): RolloutFeed {
+  if (reset || current === undefined) return feed;
+  const samples = [...current.samples, ...feed.samples];
+  return { capacity: feed.capacity, samples: samples.slice(Math.max(0, samples.length - feed.capacity)), progress: feed.progress };
 }

@@ -12,7 +12,7 @@ import { INITIAL_STREAM_STATE, reduceStream, type StreamEvent, type StreamState 
  * animation frame, so a burst of deltas during a big rollout costs one render, not hundreds.
  */
 
-const EVENT_NAMES = ['snapshot', 'delta', 'status', 'heartbeat'] as const;
+const EVENT_NAMES = ['snapshot', 'delta', 'status', 'heartbeat', 'rollout'] as const;
 const MAX_BACKOFF_MS = 30_000;
 
 /** The query key of one stream (a DaemonSet view subscribes to its column only). */
