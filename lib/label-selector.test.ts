@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelSelectorAsSelector, labelSelectorMatches, newRequirement, requirementMatches, requirementsToString } from './label-selector';
+import fc from 'fast-check';
+import { compileRequirement, labelSelectorAsSelector, labelSelectorMatches, newRequirement, requirementMatches, requirementsToString } from './label-selector';
 
 function req(key: string, op: string, values: string[]) {
   const r = newRequirement(key, op, values);
@@ -89,5 +90,21 @@ describe('requirementsToString', () => {
   it('prints kubectl -l syntax', () => {
     const rs = [req('a', '=', ['b']), req('c', 'notin', ['x', 'y']), req('d', '!', []), req('e', 'exists', []), req('f', 'gt', ['3'])];
     expect(requirementsToString(rs)).toBe('a=b,c notin (x,y),!d,e,f>3');
+  });
+});
+
+describe('compileRequirement', () => {
+  it('answers exactly as requirementMatches', () => {
+    const key = fc.constantFrom('a', 'b');
+    const value = fc.constantFrom('', '1', '01', '7', 'x', '+3');
+    const op = fc.constantFrom('in', 'notin', '=', '==', '!=', 'exists', '!', 'gt', 'lt');
+    fc.assert(
+      fc.property(key, op, fc.array(value, { maxLength: 3 }), fc.dictionary(key, value), (k, o, vs, labels) => {
+        const r = newRequirement(k, o, vs);
+        if (!r.ok) return;
+        expect(compileRequirement(r.value)(labels)).toBe(requirementMatches(r.value, labels));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

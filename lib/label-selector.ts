@@ -100,6 +100,42 @@ export function requirementMatches(r: Requirement, labels: Labels): boolean {
   }
 }
 
+/** A label-set predicate. */
+export type LabelTest = (labels: Labels) => boolean;
+
+/**
+ * `requirementMatches` specialised for one requirement, for hot loops: the operator switch and the
+ * value-list shape are resolved once, leaving one small monomorphic closure per requirement.
+ */
+export function compileRequirement(r: Requirement): LabelTest {
+  const { key, values } = r;
+  const single = values.length === 1 ? (values[0] ?? '') : null;
+  switch (r.operator) {
+    case 'in':
+    case '=':
+    case '==':
+      if (single !== null) return (labels) => labelValue(labels, key) === single;
+      return (labels) => {
+        const v = labelValue(labels, key);
+        return v !== undefined && values.includes(v);
+      };
+    case 'notin':
+    case '!=':
+      if (single !== null) return (labels) => labelValue(labels, key) !== single;
+      return (labels) => {
+        const v = labelValue(labels, key);
+        return v === undefined || !values.includes(v);
+      };
+    case 'exists':
+      return (labels) => labelValue(labels, key) !== undefined;
+    case '!':
+      return (labels) => labelValue(labels, key) === undefined;
+    case 'gt':
+    case 'lt':
+      return (labels) => requirementMatches(r, labels);
+  }
+}
+
 /** A selector over the given requirements (ANDed); no requirements selects everything. */
 export function selectorOf(requirements: readonly Requirement[]): Selector {
   return {

@@ -4,7 +4,7 @@
  * k8s-semantics.md), with enough structure kept to say which expression failed.
  */
 import type { Node, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodSpec } from './k8s-types';
-import { type Requirement, type SelectionOperator, newRequirement, requirementMatches } from './label-selector';
+import { type LabelTest, type Requirement, type SelectionOperator, compileRequirement, newRequirement, requirementMatches } from './label-selector';
 import { type Labels, labelValue } from './labels';
 
 /** A matchExpressions entry that parsed: it tests a node label. */
@@ -37,6 +37,8 @@ export interface ExpressionError {
 /** One non-empty nodeSelectorTerm, parsed; `index` is its position in the original list. */
 export interface CompiledTerm {
   readonly index: number;
+  /** The term's label expressions ANDed, as specialised closures (empty when the term has errors). */
+  readonly labelTests: readonly LabelTest[];
   readonly source: NodeSelectorTerm;
   readonly labels: readonly LabelExpression[];
   readonly fields: readonly FieldExpression[];
@@ -114,7 +116,8 @@ function compileTerm(source: NodeSelectorTerm, index: number): CompiledTerm {
     if (isError(parsed)) errors.push(parsed);
     else fields.push(parsed);
   });
-  return { index, source, labels, fields, errors };
+  const labelTests = errors.length > 0 ? [] : labels.map((l) => compileRequirement(l.requirement));
+  return { index, source, labelTests, labels, fields, errors };
 }
 
 /**
@@ -171,7 +174,18 @@ export function firstFailingExpression(term: CompiledTerm, labels: Labels, nodeN
 
 /** Upstream's `nodeSelectorTerm.match`: a term with parse errors never matches. */
 export function termMatches(term: CompiledTerm, labels: Labels, nodeName: string): boolean {
-  return term.errors.length === 0 && firstFailingExpression(term, labels, nodeName) === null;
+  if (term.errors.length > 0) return false;
+  const tests = term.labelTests;
+  for (let i = 0; i < tests.length; i += 1) {
+    const test = tests[i];
+    if (test !== undefined && !test(labels)) return false;
+  }
+  // Upstream skips matchFields when the node has no name (its field set is empty).
+  if (nodeName === '') return true;
+  for (const expr of term.fields) {
+    if (!fieldExpressionMatches(expr, nodeName)) return false;
+  }
+  return true;
 }
 
 /** Upstream's `LazyErrorNodeSelector.Match`: terms ORed; null affinity matches every node. */

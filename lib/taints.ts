@@ -103,7 +103,10 @@ interface CompiledToleration {
 /** Tolerations compiled once per DaemonSet; `all` when one of them tolerates every taint. */
 export interface CompiledTolerations {
   readonly all: boolean;
-  readonly list: readonly CompiledToleration[];
+  /** Tolerations with an empty key (they match any taint key). */
+  readonly anyKey: readonly CompiledToleration[];
+  /** The others, by taint key, so a taint is checked only against tolerations of its own key. */
+  readonly byKey: ReadonlyMap<string, readonly CompiledToleration[]>;
 }
 
 function compileToleration(t: Toleration, gates: EligibilityFeatureGates): CompiledToleration | null {
@@ -134,16 +137,19 @@ export function compileTolerations(tolerations: readonly Toleration[], gates: El
     if (compiled !== null) list.push(compiled);
   }
   const all = list.some((t) => t.key === '' && t.effect === '' && t.mode === 'exists');
-  return { all, list };
+  const byKey = new Map<string, CompiledToleration[]>();
+  for (const t of list) {
+    if (t.key === '') continue;
+    const same = byKey.get(t.key);
+    if (same === undefined) byKey.set(t.key, [t]);
+    else same.push(t);
+  }
+  return { all, anyKey: list.filter((t) => t.key === ''), byKey };
 }
 
-/** True when some compiled toleration tolerates `taint`. */
-export function isTolerated(tolerations: CompiledTolerations, taint: Taint): boolean {
-  if (tolerations.all) return true;
-  const key = taint.key ?? '';
-  const effect = taint.effect ?? '';
-  for (const t of tolerations.list) {
-    if ((t.effect !== '' && t.effect !== effect) || (t.key !== '' && t.key !== key)) continue;
+function anyTolerates(list: readonly CompiledToleration[], taint: Taint, effect: string): boolean {
+  for (const t of list) {
+    if (t.effect !== '' && t.effect !== effect) continue;
     if (t.mode === 'exists') return true;
     if (t.mode === 'equal') {
       if (t.value === (taint.value ?? '')) return true;
@@ -153,6 +159,15 @@ export function isTolerated(tolerations: CompiledTolerations, taint: Taint): boo
     if (taintValue !== null && t.bound !== null && (t.mode === 'lt' ? taintValue < t.bound : taintValue > t.bound)) return true;
   }
   return false;
+}
+
+/** True when some compiled toleration tolerates `taint`. */
+export function isTolerated(tolerations: CompiledTolerations, taint: Taint): boolean {
+  if (tolerations.all) return true;
+  const effect = taint.effect ?? '';
+  if (tolerations.anyKey.length > 0 && anyTolerates(tolerations.anyKey, taint, effect)) return true;
+  const sameKey = tolerations.byKey.get(taint.key ?? '');
+  return sameKey !== undefined && anyTolerates(sameKey, taint, effect);
 }
 
 /** A taint as `kubectl taint` spells it: `key=value:Effect`, or `key:Effect` without a value. */
