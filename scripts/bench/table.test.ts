@@ -25,14 +25,14 @@ describe('figures', () => {
 
 describe('verdict', () => {
   it.each([
-    ['within an at-most budget', (f: BenchFigures) => void (f.server.rebuildMs = 49.9), 'server.rebuildMs', 'ok'],
-    ['exactly at the limit', (f: BenchFigures) => void (f.server.rebuildMs = 50), 'server.rebuildMs', 'ok'],
-    ['over an at-most budget', (f: BenchFigures) => void (f.server.deltaP99Ms = 1.2), 'server.deltaP99Ms', 'over'],
-    ['not measured', () => {}, 'server.rebuildMs', 'n/a'],
-    ['no budget for the figure', (f: BenchFigures) => void (f.browser.scrollFrameP95Ms = 16), 'browser.scrollFrameP95Ms', 'n/a'],
-    ['fan-out equal', (f: BenchFigures) => Object.assign(f.fanout, { watchesWith1Client: 4, watchesWith100Clients: 4 }), 'fanout.watchesWith100Clients', 'ok'],
-    ['fan-out grows', (f: BenchFigures) => Object.assign(f.fanout, { watchesWith1Client: 4, watchesWith100Clients: 400 }), 'fanout.watchesWith100Clients', 'over'],
-    ['fan-out without the 1-client figure', (f: BenchFigures) => void (f.fanout.watchesWith100Clients = 4), 'fanout.watchesWith100Clients', 'n/a'],
+    ['within an at-most budget', (f: BenchFigures): void => void (f.server.rebuildMs = 49.9), 'server.rebuildMs', 'ok'],
+    ['exactly at the limit', (f: BenchFigures): void => void (f.server.rebuildMs = 50), 'server.rebuildMs', 'ok'],
+    ['over an at-most budget', (f: BenchFigures): void => void (f.server.deltaP99Ms = 1.2), 'server.deltaP99Ms', 'over'],
+    ['not measured', (): void => {}, 'server.rebuildMs', 'n/a'],
+    ['no budget for the figure', (f: BenchFigures): void => void (f.browser.scrollFrameP95Ms = 16), 'browser.scrollFrameP95Ms', 'n/a'],
+    ['fan-out equal', (f: BenchFigures): void => void Object.assign(f.fanout, { watchesWith1Client: 4, watchesWith100Clients: 4 }), 'fanout.watchesWith100Clients', 'ok'],
+    ['fan-out grows', (f: BenchFigures): void => void Object.assign(f.fanout, { watchesWith1Client: 4, watchesWith100Clients: 400 }), 'fanout.watchesWith100Clients', 'over'],
+    ['fan-out without the 1-client figure', (f: BenchFigures): void => void (f.fanout.watchesWith100Clients = 4), 'fanout.watchesWith100Clients', 'n/a'],
   ] as const)('%s', (_name, fill, path, expected) => {
     const f = figures(5000, fill);
     expect(verdict(f, path, budgetsFor(5000)[path])).toBe(expected);
