@@ -35,7 +35,10 @@ const noReasons: readonly Reason[] = Object.freeze([]);
 /** The one verdict every eligible node shares. */
 export const eligibleVerdict: EligibilityVerdict = Object.freeze({ shouldRun: true, shouldContinueRunning: true, reasons: noReasons });
 
-/** An ineligible verdict whose reasons are built on first read (and then kept); `toJSON` includes them. */
+/**
+ * An ineligible verdict whose reasons are built on first read (and then kept); `toJSON` includes them.
+ * It describes the node object it was given, so callers treat nodes as immutable (replace, never edit).
+ */
 class IneligibleVerdict implements EligibilityVerdict {
   readonly shouldRun = false;
   #reasons: readonly Reason[] | null = null;

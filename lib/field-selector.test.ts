@@ -19,7 +19,8 @@ describe('parseFieldSelectorString', () => {
     ['empty value', 'spec.nodeName=', [{ field: 'spec.nodeName', op: '=', value: '' }]],
     ['escaped comma and equals', 'metadata.name=a\\,b\\=c\\\\', [{ field: 'metadata.name', op: '=', value: 'a,b=c\\' }]],
     ['empty terms skipped', 'metadata.name=x,', [{ field: 'metadata.name', op: '=', value: 'x' }]],
-    ['first operator splits', 'a!=b=c'.replace('=c', ''), [{ field: 'a', op: '!=', value: 'b' }]],
+    ['the first operator splits the term', 'a!=b', [{ field: 'a', op: '!=', value: 'b' }]],
+    ['= before != wins', 'a=b!c', [{ field: 'a', op: '=', value: 'b!c' }]],
   ] as const)('%s: %j', (_name, input, want) => {
     expect(parseFieldSelectorString(input)).toEqual({ ok: true, value: want });
   });
