@@ -126,7 +126,7 @@ describe.runIf(hasKubectl || process.env.CI === 'true')('kubectl against the sim
   });
 
   it('describe nodes, pods, daemonsets and controllerrevisions', async () => {
-    expect(await ok('describe', 'node', 'n1')).toMatch(/Name:\s+n1[\s\S]*Non-terminated Pods:\s+\(1 in total\)[\s\S]*agent-a/);
+    expect(await ok('describe', 'node', 'n1')).toMatch(/Name:\s+n1[\s\S]*HolderIdentity:\s+n1[\s\S]*Non-terminated Pods:\s+\(1 in total\)[\s\S]*agent-a/);
     expect(await ok('describe', 'ds', 'agent', '-n', 'kube-system')).toMatch(/Name:\s+agent\nSelector:\s+app=agent[\s\S]*Pods Status:\s+1 Running \/ 1 Waiting/);
     expect(await ok('describe', 'pod', 'agent-b', '-n', 'kube-system')).toMatch(/Reason:\s+ImagePullBackOff/);
     expect(await ok('describe', 'controllerrevision', 'agent-7b9c', '-n', 'kube-system')).toMatch(/Name:\s+agent-7b9c/);

@@ -3,13 +3,16 @@ import { type KObject, type ResourceKind } from '../store-types';
 import { isJsonObject } from './json-value';
 
 /** Subtrees that repeat across thousands of objects of a kind (every pod of a DaemonSet revision shares them). */
-const SHARED_PATHS: Partial<Record<ResourceKind, [parent: 'metadata' | 'spec', field: string][]>> = {
+const SHARED_PATHS: Partial<Record<ResourceKind, [parent: 'metadata' | 'spec' | 'status', field: string][]>> = {
+  // A node's pin (affinity) is shared by the daemon pods of every DaemonSet on that node; conditions and
+  // container statuses repeat across pods that started in the same simulated second.
   pods: [['metadata', 'labels'], ['metadata', 'ownerReferences'], ['spec', 'containers'], ['spec', 'initContainers'],
-    ['spec', 'tolerations'], ['spec', 'volumes'], ['spec', 'securityContext']],
+    ['spec', 'tolerations'], ['spec', 'volumes'], ['spec', 'securityContext'], ['spec', 'affinity'],
+    ['status', 'conditions'], ['status', 'containerStatuses']],
   controllerrevisions: [['metadata', 'ownerReferences']],
 };
 
-const MAX_ENTRIES = 20_000;
+const MAX_ENTRIES = 100_000;
 
 /**
  * Shares identical subtrees between stored objects so that 1.3 million daemon pods cost one copy of
@@ -23,7 +26,7 @@ export class Interner {
     const paths = SHARED_PATHS[kind];
     if (!paths) return;
     for (const [parentKey, field] of paths) {
-      const parent = parentKey === 'metadata' ? object.metadata : object.spec;
+      const parent = parentKey === 'metadata' ? object.metadata : object[parentKey];
       if (!isJsonObject(parent)) continue;
       const value = parent[field];
       if (value === undefined || value === null || typeof value !== 'object') continue;

@@ -64,3 +64,27 @@ export function podGracePeriod(object: KObject, requested: number | undefined): 
   const own = pod.spec.terminationGracePeriodSeconds;
   return typeof own === 'number' && own >= 0 ? own : 30;
 }
+
+/** `qos.GetPodQOS`, simplified to cpu and memory: no requests/limits → BestEffort; limits equal requests everywhere → Guaranteed. */
+export function podQosClass(spec: PodSpec | undefined): string {
+  const containers = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
+  let any = false;
+  let guaranteed = containers.length > 0;
+  for (const container of containers) {
+    const requests = container.resources?.requests ?? {};
+    const limits = container.resources?.limits ?? {};
+    for (const resource of ['cpu', 'memory']) {
+      const request = requests[resource] ?? limits[resource];
+      const limit = limits[resource];
+      if (request !== undefined || limit !== undefined) any = true;
+      if (limit === undefined || String(request) !== String(limit)) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** `podStrategy.PrepareForCreate` for a pod that arrives without status: Pending with its QoS class. */
+export function preparePodForCreate(object: KObject): void {
+  if (!isJsonObject(object.status)) object.status = { phase: 'Pending', qosClass: podQosClass((object as Pod).spec) };
+}

@@ -6,7 +6,7 @@ import { cloneJson, isJsonObject, jsonEqual } from './json-value';
 import {
   defaultDaemonSet, prepareDaemonSetForCreate, prepareDaemonSetForUpdate, validateDaemonSet, validateDaemonSetUpdate,
 } from './daemonset-strategy';
-import { defaultPod, validatePod } from './pod-strategy';
+import { defaultPod, preparePodForCreate, validatePod } from './pod-strategy';
 import { validateObjectMeta } from './validation-names';
 
 /** A kind's registry rules (the simulator's slice of `pkg/registry/<group>/<kind>/strategy.go`). */
@@ -52,6 +52,7 @@ export const STRATEGIES: Record<ResourceKind, KindStrategy> = {
   pods: {
     ...basic(false, true),
     applyDefaults: defaultPod,
+    prepareForCreate: preparePodForCreate,
     validate: (object) => [...validateObjectMeta(object, false), ...validatePod(object)],
     validateUpdate: (next, previous) => immutable(next, previous, 'spec.nodeName', (o) => readNodeName(o), true),
   },

@@ -46,6 +46,12 @@ describe('discovery', () => {
     expect(apps.map((resource) => resource.name)).toEqual(['daemonsets', 'daemonsets/status', 'controllerrevisions']);
   });
 
+  it("derives a node's heartbeat Lease for kubectl describe node", async () => {
+    store.create('nodes', makeNode('n1'));
+    expect((await call('GET', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/n1')).body).toMatchObject({ kind: 'Lease', spec: { holderIdentity: 'n1' } });
+    expect((await call('GET', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/n9')).body).toMatchObject({ code: 404, message: 'leases.coordination.k8s.io "n9" not found' });
+  });
+
   it('answers unknown paths with a NotFound Status', async () => {
     for (const path of ['/apis/batch/v1', '/api/v1/widgets', '/apis/apps/v1/namespaces/x/pods', '/nothing']) {
       const { status, body } = await call('GET', path);
@@ -128,6 +134,17 @@ describe('writes', () => {
     });
     const missing = await call('POST', '/apis/apps/v1/namespaces/nope/daemonsets', makeDaemonSet('agent', 'a:1', 'nope'));
     expect([missing.status, missing.body.message]).toEqual([404, 'namespaces "nope" not found']);
+  });
+
+  it('ignores a client-sent status on create: pods start Pending with their QoS class', async () => {
+    const guaranteed = makePod('p1', { nodeName: 'n1' });
+    (guaranteed.spec as { containers: Record<string, unknown>[] }).containers[0] = { name: 'main', image: 'a:1', resources: { limits: { cpu: '1', memory: '1Gi' } } };
+    const { status, body } = await call('POST', '/api/v1/namespaces/kube-system/pods', guaranteed);
+    expect([status, body.status]).toEqual([201, { phase: 'Pending', qosClass: 'Guaranteed' }]);
+    const burstable = makePod('p2');
+    (burstable.spec as { containers: Record<string, unknown>[] }).containers[0] = { name: 'main', image: 'a:1', resources: { requests: { cpu: '1' } } };
+    expect((await call('POST', '/api/v1/namespaces/kube-system/pods', burstable)).body.status).toEqual({ phase: 'Pending', qosClass: 'Burstable' });
+    expect((await call('POST', '/api/v1/namespaces/kube-system/pods', { ...makePod('p3'), status: undefined })).body.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
   });
 
   it('answers 422 with field causes for an invalid DaemonSet', async () => {

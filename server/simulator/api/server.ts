@@ -4,6 +4,7 @@ import { type AddressInfo } from 'node:net';
 import { type SimStore } from '../store';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { FaultInjector, type Faults } from './faults';
+import { nodeLease } from './node-lease';
 import { openApiV3 } from './openapi';
 import { negotiate, parseJsonBody, readBody, sendError, sendJson } from './http-io';
 import { selectPage, writeList } from './list';
@@ -115,6 +116,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     } else if (path === '/api') sendJson(res, 200, apiVersions(address));
     else if (path === '/apis') sendJson(res, 200, apiGroupList());
     else if (top === 'openapi' && group === 'v3') sendDiscovery(res, openApiV3(path));
+    else if (group === 'coordination.k8s.io') sendDiscovery(res, nodeLease(store, path));
     else if (top === 'api' && group === 'v1' && version === undefined) sendDiscovery(res, apiResourceList('', 'v1'));
     else if (top === 'apis' && group && version === undefined) sendDiscovery(res, apiGroup(group));
     else if (top === 'apis' && group && version && rest.length === 0) sendDiscovery(res, apiResourceList(group, version));
