@@ -1,0 +1,18 @@
+import { runDaemonSetAction } from '@/server/actions/daemonset-action';
+import { isDaemonSetAction, parseActionBody } from '@/server/actions/schemas';
+import { notFound } from '@/server/errors';
+import { actionContext, assertMutationRoute, clusterConnection, route, validName } from '@/server/http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** `rollback` (`{ toRevision? }`), `pause`, `resume`, `restart`; every body may carry `resourceVersion` and `dryRun`. */
+export const POST = route<{ cluster: string; ns: string; name: string; action: string }>(async (request, params) => {
+  assertMutationRoute(request);
+  if (!isDaemonSetAction(params.action)) throw notFound('actions', params.action);
+  const namespace = validName('namespace', params.ns);
+  const name = validName('daemonset name', params.name);
+  const body = await parseActionBody(request);
+  const connection = await clusterConnection(params.cluster);
+  return Response.json(await runDaemonSetAction(actionContext(connection), params.action, namespace, name, body));
+});

@@ -1,0 +1,39 @@
+/**
+ * `GET /api/c/{cluster}/stream[?daemonset=ns/name]` — the live fleet as Server-Sent Events.
+ *
+ * Protocol (text/event-stream, UTF-8):
+ * 1. `: connected` — a comment, sent at once so headers flush.
+ * 2. `event: snapshot`, data `{ seq, rows, columns }` — a lib/fleet-model FleetSnapshot plus the hub's
+ *    sequence number. Replace all state with it. It is sent again, unasked, when this client fell
+ *    behind (its queue passed a bound): treat every snapshot as a reset.
+ * 3. `event: status`, data `{ state: 'Live' | 'Stale', since, resources: { nodes | daemonsets | pods |
+ *    controllerrevisions: { synced, count, error? } } }` — after the snapshot and on every change.
+ *    `since` is epoch ms of the last Live↔Stale transition (for Stale: since when data may be behind).
+ * 4. `event: delta`, data `{ seq, deltas: FleetDelta[] }` — at most every 100 ms; apply the deltas in
+ *    order with lib/fleet-model `applyDelta`. `seq` is the hub's own counter (never a resourceVersion):
+ *    it increases by one per batch on the full stream; ignore a delta whose seq is not above the last
+ *    snapshot's or delta's. Filtered streams skip batches that do not touch their DaemonSet, so their
+ *    seq may jump.
+ * 5. `event: rollout` — only with `?daemonset=ns/name`: data `{ daemonset, reset, capacity, samples,
+ *    progress }`. The first one (`reset: true`, right after the snapshot) carries the DaemonSet's whole
+ *    ring of lib/rollout-progress `RolloutSample`s; later ones (`reset: false`) carry only new samples
+ *    to append (keep at most `capacity`). `progress` is the current `RolloutProgress` (done, stuck,
+ *    lastProgressAt, cause, pacePerMinute, etaSeconds). The same ring and verdict are in
+ *    `GET /api/c/{cluster}/daemonsets/{ns}/{name}` under `rollout`.
+ * 6. `: heartbeat` comments every 15 s.
+ * With `?daemonset=ns/name` the snapshot holds only that column (other column slots are null) and
+ * deltas only its cells and summary; row slots are the full stream's, so ids match.
+ * Errors before the stream starts are JSON `{ code, reason, message }` (404 unknown cluster, 503
+ * unreachable, 422 malformed `daemonset`).
+ */
+import { sseResponse } from '@/server/hub/sse';
+import { clusterConnection, daemonSetFilter, route } from '@/server/http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = route<{ cluster: string }>(async (request, { cluster }) => {
+  const daemonSet = daemonSetFilter(new URL(request.url).searchParams.get('daemonset'));
+  const connection = await clusterConnection(cluster);
+  return sseResponse(connection.hub, daemonSet, request.signal);
+});

@@ -1,0 +1,20 @@
+import { getConfig } from '@/server/config';
+import { CSRF_COOKIE, csrfCookie, issueCsrfToken, readCookie } from '@/server/csrf';
+import { LOCAL_USER, route } from '@/server/http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/**
+ * `{ csrfToken, readOnly, user }` and the `daemonscope-csrf` cookie (double submit: mutations send the
+ * token back in `x-csrf-token`). An existing token is kept so several tabs share one.
+ */
+export const GET = route(async (request) => {
+  const existing = readCookie(request, CSRF_COOKIE);
+  const csrfToken = existing !== undefined && /^[A-Za-z0-9_-]{32,}$/.test(existing) ? existing : issueCsrfToken();
+  const secure = new URL(request.url).protocol === 'https:';
+  return Response.json(
+    { csrfToken, readOnly: getConfig().readOnly, user: LOCAL_USER },
+    { headers: { 'Set-Cookie': csrfCookie(csrfToken, secure), 'Cache-Control': 'no-store' } },
+  );
+});
