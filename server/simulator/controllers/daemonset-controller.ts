@@ -1,5 +1,5 @@
 import 'server-only';
-import { computeDaemonSetStatus, COUNTER_FIELDS, revisionContext, type DaemonSetCounters, type EligibilityFn } from '@/lib/daemon-status';
+import { computeDaemonSetStatus, COUNTER_FIELDS, revisionContext, type DaemonSetCounters, type EligibilityFn, type NodeVerdict } from '@/lib/daemon-status';
 import { compileEligibility } from '@/lib/eligibility';
 import type { DaemonSet, Node, Pod } from '@/lib/k8s-types';
 import { labelSelectorAsSelector } from '@/lib/label-selector';
@@ -213,7 +213,7 @@ export function startDaemonSetController(deps: DaemonSetControllerDeps): { stop(
     // History writes may have changed the DaemonSet (collisionCount); work from the latest copy.
     const latest = cache.daemonSets.get(key) ?? daemonSet;
     const nodes = [...cache.nodes.values()];
-    const eligibility = compileEligibility(latest);
+    const eligibility = memoize(compileEligibility(latest));
     const actions = actionsFor(latest, history.hash);
     manage(key, latest, nodes, eligibility, history.hash, actions);
     // Upstream runs rollingUpdate only once manage's writes are observed: here, in the next sync.
@@ -253,6 +253,16 @@ export function startDaemonSetController(deps: DaemonSetControllerDeps): { stop(
   });
   queueAll();
   return { stop: unsubscribe };
+}
+
+/** Eligibility evaluated once per node per sync: manage, rolling update and status all ask. */
+function memoize(eligibility: EligibilityFn): EligibilityFn {
+  const verdicts = new Map<Node, NodeVerdict>();
+  return (node) => {
+    let verdict = verdicts.get(node);
+    if (verdict === undefined) verdicts.set(node, (verdict = eligibility(node)));
+    return verdict;
+  };
 }
 
 /** Upstream `AllowsSurge`: RollingUpdate with a non-zero maxSurge. */

@@ -2,7 +2,7 @@ import 'server-only';
 import { compileEligibility } from '@/lib/eligibility';
 import type { DaemonSet, Node, Pod, PodTemplateSpec } from '@/lib/k8s-types';
 import { syncHistory } from '../controllers/daemon-history';
-import { nameSuffix, newDaemonPod } from '../controllers/daemon-pod';
+import { nameSuffix, newDaemonPod, pinToNode } from '../controllers/daemon-pod';
 import { nodeReadyStatus } from '../controllers/node-conditions';
 import { reconcileTaints } from '../controllers/node-lifecycle';
 import { asDaemonSet, asNode, asPod, asRevision, toStored } from '../controllers/objects';
@@ -54,14 +54,32 @@ export function createSeeder(store: SimStore, options: SeederOptions): Seeder {
     return outcome.hash;
   };
 
+  // One prototype pod per DaemonSet revision: building each of 250,000 pods from the template is the
+  // slow part of a large seed; only the name and node differ between them.
+  const prototypes = new Map<string, { ready: Pod; notReady: Pod }>();
+  const prototypeFor = (daemonSet: DaemonSet, hash: string): { ready: Pod; notReady: Pod } => {
+    const key = `${daemonSet.metadata?.uid ?? ''}/${hash}`;
+    let prototype = prototypes.get(key);
+    if (prototype === undefined) {
+      const pod = newDaemonPod(daemonSet, '', hash, '');
+      const status = statusForStage(pod, 'ready', readySince);
+      const notReady = { ...status, conditions: withCondition(status.conditions, 'Ready', 'False', options.now) };
+      prototype = { ready: { ...pod, status }, notReady: { ...pod, status: notReady } };
+      prototypes.set(key, prototype);
+    }
+    return prototype;
+  };
+
   const placePod = (daemonSet: DaemonSet, node: Node, hash: string): void => {
     const nodeName = node.metadata?.name ?? '';
-    const pod = newDaemonPod(daemonSet, nodeName, hash, `${daemonSet.metadata?.name ?? ''}-${nameSuffix(sequence++)}`);
-    pod.spec = { ...pod.spec, nodeName };
+    const prototype = prototypeFor(daemonSet, hash);
+    const base = nodeReadyStatus(node) === 'True' ? prototype.ready : prototype.notReady;
+    const pod: Pod = {
+      ...base,
+      metadata: { ...base.metadata, name: `${daemonSet.metadata?.name ?? ''}-${nameSuffix(sequence++)}` },
+      spec: { ...base.spec, nodeName, affinity: pinToNode(base.spec?.affinity, nodeName) },
+    };
     if (options.checkFit && unfitReasons(pod, node, boundPods.get(nodeName) ?? []).length > 0) return; // left to the scheduler
-    const ready = nodeReadyStatus(node) === 'True';
-    const status = statusForStage(pod, 'ready', readySince);
-    pod.status = ready ? status : { ...status, conditions: withCondition(status.conditions, 'Ready', 'False', options.now) };
     const created = asPod(store.create('pods', toStored(pod)));
     const list = boundPods.get(nodeName);
     if (list) list.push(created);
