@@ -76,7 +76,7 @@ export function validateDaemonSet(object: KObject): FieldCause[] {
       causes.push(invalidValue(`spec.${field}`, value, 'must be greater than or equal to 0'));
     }
   }
-  causes.push(...validateDaemonSetUpdateStrategy(spec.updateStrategy, 'spec.updateStrategy'));
+  causes.push(...validateDaemonSetUpdateStrategy(spec.updateStrategy));
   return causes;
 }
 

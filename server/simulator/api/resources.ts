@@ -17,7 +17,7 @@ export interface ResourceInfo {
   subresources: { name: string; verbs: string[] }[];
 }
 
-const WRITE_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const WRITE_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 /** Every resource of the simulated cluster, in discovery order. */
 export const RESOURCES: Record<ResourceKind, ResourceInfo> = {
