@@ -3,7 +3,7 @@
  * through the simulator's Kubernetes API — the load under which the second RSS reading is taken.
  */
 import { sleep } from './net';
-import { daemonSetPath, getJson, isRolledOut, listDaemonSets, mergePatch, rolloutPatch, widestDaemonSet } from './sim-api';
+import { daemonSetPath, getJson, hasSettled, listDaemonSets, mergePatch, rolloutPatch, widestDaemonSet } from './sim-api';
 import type { DaemonSet } from '../../lib/k8s-types';
 
 /** What a churn run did. */
@@ -45,11 +45,12 @@ export async function startChurn(simUrl: string, seconds: number, maxUnavailable
         const current = await getJson<DaemonSet>(simUrl, path);
         result.rolloutsStarted++;
         const startedAt = Date.now();
+        const availableBefore = current.status?.numberAvailable ?? 0;
         await mergePatch(simUrl, path, rolloutPatch(current, `bench${result.rolloutsStarted}`, maxUnavailable));
         let rolled = false;
         while (!stopped && Date.now() < deadline && !rolled) {
           await sleep(1_000);
-          rolled = isRolledOut(await getJson<DaemonSet>(simUrl, path));
+          rolled = hasSettled(await getJson<DaemonSet>(simUrl, path), availableBefore);
         }
         if (rolled) {
           result.rolloutsCompleted++;

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { makeDaemonSet, makeNode, taint } from '../../lib/fleet-model/builders';
-import { daemonSetPath, isRolledOut, nodePath, probeTaintPatch, rolloutPatch, widestDaemonSet } from './sim-api';
+import { daemonSetPath, hasSettled, nodePath, probeTaintPatch, rolloutPatch, widestDaemonSet } from './sim-api';
 
 const withStatus = (name: string, status: object, generation = 1) => makeDaemonSet(name, { generation, status });
 
-describe('isRolledOut', () => {
+describe('hasSettled', () => {
   it.each([
-    ['done', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberAvailable: 3 }, 2), true],
-    ['spec not observed yet', withStatus('a', { observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberAvailable: 3 }, 2), false],
-    ['pods still old', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 2, numberAvailable: 3 }, 2), false],
-    ['new pods not available', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberAvailable: 1 }, 2), false],
-  ])('%s', (_name, daemonSet, expected) => {
-    expect(isRolledOut(daemonSet)).toBe(expected);
+    ['every pod updated and available', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberAvailable: 3 }, 2), 3, true],
+    ['spec not observed yet', withStatus('a', { observedGeneration: 1, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberAvailable: 3 }, 2), 3, false],
+    ['old pods left', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 2, numberAvailable: 3 }, 2), 3, false],
+    ['new pods not available yet', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberAvailable: 1 }, 2), 3, false],
+    ['NotReady nodes keep old pods: back to the availability before', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 500, updatedNumberScheduled: 490, numberAvailable: 490 }, 2), 490, true],
+    ['mid-rollout in such a fleet', withStatus('a', { observedGeneration: 2, desiredNumberScheduled: 500, updatedNumberScheduled: 450, numberAvailable: 400 }, 2), 490, false],
+  ])('%s', (_name, daemonSet, availableBefore, expected) => {
+    expect(hasSettled(daemonSet, availableBefore)).toBe(expected);
   });
 });
 

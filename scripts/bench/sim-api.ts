@@ -48,14 +48,18 @@ export async function listDaemonSets(base: string): Promise<DaemonSet[]> {
   return (await getJson<{ items?: DaemonSet[] }>(base, '/apis/apps/v1/daemonsets')).items ?? [];
 }
 
-/** Whether a DaemonSet's controller has observed its spec and finished rolling it out (kubectl's test). */
-export function isRolledOut(daemonSet: DaemonSet): boolean {
+/**
+ * Whether a rollout has settled: the controller observed the new spec, and as many pods as were
+ * available before it are now updated and available. (kubectl's own test, every desired pod
+ * available, never passes in a fleet with NotReady nodes, whose old pods cannot be replaced.)
+ */
+export function hasSettled(daemonSet: DaemonSet, availableBefore: number): boolean {
   const status = daemonSet.status ?? {};
-  const desired = status.desiredNumberScheduled ?? 0;
+  const target = Math.min(availableBefore, status.desiredNumberScheduled ?? 0);
   return (
     (daemonSet.metadata?.generation ?? 0) <= (status.observedGeneration ?? 0) &&
-    (status.updatedNumberScheduled ?? 0) >= desired &&
-    (status.numberAvailable ?? 0) >= desired
+    (status.updatedNumberScheduled ?? 0) >= target &&
+    (status.numberAvailable ?? 0) >= target
   );
 }
 
