@@ -78,7 +78,7 @@ function withResourceVersion(body: unknown, resourceVersion: string | undefined)
 
 /** What pause leaves running, so nobody mistakes it for a freeze. */
 const PAUSE_DOES_NOT_STOP = [
-  'nodes that become eligible (new nodes, label or taint changes) still get a pod, from the current template',
+  'newly eligible nodes (new nodes, label or taint changes) still get a pod, from the current template',
   'a daemon pod deleted by anyone (eviction, node drain, kubectl delete) is recreated from the current template',
   'pods on nodes that stop being eligible are still removed',
 ];
