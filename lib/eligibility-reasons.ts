@@ -14,7 +14,7 @@ import {
   removeNodeSelectorEntryFix,
   taintFix,
 } from './eligibility-fix';
-import { isLabelKey, isLabelValue, labelValue } from './labels';
+import { asLabels, asString, isLabelKey, isLabelValue, labelValue } from './labels';
 import { requirementMatches } from './label-selector';
 import {
   type CompiledNodeAffinity,
@@ -51,7 +51,7 @@ function nodeNameReason(ctx: EligibilityContext, nodeName: string): NodeNameReas
 }
 
 function nodeSelectorReasons(ctx: EligibilityContext, node: Node, nodeName: string): NodeSelectorReason[] {
-  const labels = node.metadata?.labels;
+  const labels = asLabels(node.metadata?.labels);
   const reasons: NodeSelectorReason[] = [];
   for (const [key, wanted] of ctx.nodeSelector) {
     const actual = labelValue(labels, key) ?? null;
@@ -74,7 +74,7 @@ function nodeSelectorReasons(ctx: EligibilityContext, node: Node, nodeName: stri
 
 /** The smallest label edit making `term` match, or null when labels cannot (matchFields, impossible bounds, conflicts). */
 function termLabelChanges(term: CompiledTerm, node: Node, nodeName: string): LabelChange[] | null {
-  const labels = node.metadata?.labels ?? {};
+  const labels = asLabels(node.metadata?.labels) ?? {};
   if (nodeName !== '' && term.fields.some((f) => !fieldExpressionMatches(f, nodeName))) return null;
   const changes: LabelChange[] = [];
   for (const expr of term.labels) {
@@ -110,7 +110,7 @@ function affinityTermReason(ctx: EligibilityContext, term: CompiledTerm, node: N
       fix: invalidExpressionFix(path, error.list, error.source, error.message),
     };
   }
-  const labels = node.metadata?.labels;
+  const labels = asLabels(node.metadata?.labels);
   const failing = firstFailingExpression(term, labels, nodeName);
   if (failing === null) return null;
   const isField = 'field' in failing;
@@ -177,7 +177,7 @@ function taintReasons(ctx: EligibilityContext, node: Node, nodeName: string): Ta
 
 /** Every failing constraint of `node`, in the order upstream checks them: nodeName, nodeSelector, affinity, taints. */
 export function explainIneligibility(ctx: EligibilityContext, node: Node): Reason[] {
-  const nodeName = node.metadata?.name ?? '';
+  const nodeName = asString(node.metadata?.name);
   const reasons: Reason[] = [];
   if (ctx.pinnedNodeName !== '' && ctx.pinnedNodeName !== nodeName) reasons.push(nodeNameReason(ctx, nodeName));
   reasons.push(...nodeSelectorReasons(ctx, node, nodeName));

@@ -131,6 +131,23 @@ describe('eligibility properties', () => {
     );
   });
 
+  it('never throws on malformed objects, and reasons still agree with shouldRun', () => {
+    // Wire-shaped skeletons with arbitrary JSON values where fields belong.
+    const junk = fc.jsonValue({ maxDepth: 2 });
+    const weirdNode = fc.record({ metadata: fc.oneof(junk, fc.record({ name: junk, labels: junk })), spec: fc.oneof(junk, fc.record({ taints: fc.oneof(junk, fc.array(junk)) })) });
+    const weirdSpec = fc.record(
+      { nodeName: junk, nodeSelector: junk, tolerations: fc.oneof(junk, fc.array(junk)), hostNetwork: junk, affinity: fc.oneof(junk, fc.record({ nodeAffinity: fc.record({ requiredDuringSchedulingIgnoredDuringExecution: fc.oneof(junk, fc.record({ nodeSelectorTerms: fc.array(fc.oneof(junk, termArb)) })) }) })) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(weirdNode, weirdSpec, (node, spec) => {
+        const verdict = nodeShouldRunDaemonPod(node as Node, makeDaemonSet(spec as Partial<PodSpec>));
+        return verdict.reasons.length === 0 === verdict.shouldRun && typeof JSON.stringify(verdict) === 'string';
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('adding {operator: Exists} tolerates every taint: no taint reasons remain', () => {
     fc.assert(
       fc.property(specArb, nodeArb, (spec, node) => {

@@ -10,7 +10,8 @@ import type { DaemonSet, Node, Taint, Toleration } from './k8s-types';
 import type { EligibilityVerdict, Reason } from './eligibility-types';
 import { type AppliedDefaultToleration, mergeDaemonTolerations } from './daemon-tolerations';
 import { type EligibilityContext, explainIneligibility } from './eligibility-reasons';
-import { compileNodeAffinity, compileNodeSelector, firstFailingNodeSelectorEntry, nodeAffinityMatches } from './node-affinity';
+import { affinityMatchesLabels, compileNodeAffinity, compileNodeSelector, firstFailingNodeSelectorEntry } from './node-affinity';
+import { asLabels, asString } from './labels';
 import { type CompiledTolerations, type EligibilityFeatureGates, compileTolerations, isTolerated } from './taints';
 
 export type { EligibilityVerdict, Reason } from './eligibility-types';
@@ -85,8 +86,8 @@ function contextOf(daemonSet: DaemonSet, tolerations: readonly Toleration[], gat
   const pinned = spec?.nodeName;
   return {
     target: {
-      namespace: daemonSet?.metadata?.namespace ?? 'default',
-      name: daemonSet?.metadata?.name ?? '',
+      namespace: asString(daemonSet?.metadata?.namespace) || 'default',
+      name: asString(daemonSet?.metadata?.name),
       hasTolerations: Array.isArray(spec?.tolerations) && spec.tolerations.length > 0,
     },
     pinnedNodeName: typeof pinned === 'string' ? pinned : '',
@@ -113,11 +114,13 @@ export function compileEligibility(daemonSet: DaemonSet, options: EligibilityOpt
     // Bad input is expected input: a missing node reads as one with no name, labels or taints.
     const node = input !== null && typeof input === 'object' ? input : noNode;
     const meta = node.metadata;
-    if (pinnedNodeName !== '' && pinnedNodeName !== (meta?.name ?? '')) return new IneligibleVerdict(false, node, ctx);
-    if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, meta?.labels) !== -1) {
+    const name = asString(meta?.name);
+    const labels = asLabels(meta?.labels);
+    if (pinnedNodeName !== '' && pinnedNodeName !== name) return new IneligibleVerdict(false, node, ctx);
+    if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, labels) !== -1) {
       return new IneligibleVerdict(false, node, ctx);
     }
-    if (affinity !== null && !nodeAffinityMatches(affinity, node)) return new IneligibleVerdict(false, node, ctx);
+    if (affinity !== null && !affinityMatchesLabels(affinity, labels, name)) return new IneligibleVerdict(false, node, ctx);
     const untolerated = untoleratedEffects(node, tolerations);
     if (untolerated === 0) return eligibleVerdict;
     // Only an untolerated NoExecute taint evicts; NoSchedule alone lets a running pod stay.

@@ -97,6 +97,16 @@ export function isLabelValue(value: string): boolean {
 /** A label map as the API sends it; absent or null means no labels. */
 export type Labels = Readonly<Record<string, string>> | null | undefined;
 
+/** `x` as a label map when it is a plain object, else undefined (bad input reads as no labels). */
+export function asLabels(x: unknown): Labels {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, string>) : undefined;
+}
+
+/** `x` when it is a string, else '' (how names and keys of malformed objects read). */
+export function asString(x: unknown): string {
+  return typeof x === 'string' ? x : '';
+}
+
 /**
  * The value of label `key`, or undefined when the node has no such label. Only own string-valued
  * properties count, so `toString` or `__proto__` on a plain object never pose as labels.

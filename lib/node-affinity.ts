@@ -5,7 +5,7 @@
  */
 import type { Node, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodSpec } from './k8s-types';
 import { type LabelTest, type Requirement, type SelectionOperator, compileRequirement, newRequirement, requirementMatches } from './label-selector';
-import { type Labels, labelValue } from './labels';
+import { type Labels, asLabels, asString, labelValue } from './labels';
 
 /** A matchExpressions entry that parsed: it tests a node label. */
 export interface LabelExpression {
@@ -190,9 +190,12 @@ export function termMatches(term: CompiledTerm, labels: Labels, nodeName: string
 
 /** Upstream's `LazyErrorNodeSelector.Match`: terms ORed; null affinity matches every node. */
 export function nodeAffinityMatches(affinity: CompiledNodeAffinity | null, node: Node): boolean {
+  return affinityMatchesLabels(affinity, asLabels(node?.metadata?.labels), asString(node?.metadata?.name));
+}
+
+/** `nodeAffinityMatches` for a node already read into its labels and name (the hot path). */
+export function affinityMatchesLabels(affinity: CompiledNodeAffinity | null, labels: Labels, name: string): boolean {
   if (affinity === null) return true;
-  const labels = node.metadata?.labels;
-  const name = node.metadata?.name ?? '';
   for (const term of affinity.terms) {
     if (termMatches(term, labels, name)) return true;
   }

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Node, Toleration } from './k8s-types';
 import { makeDaemonSet, makeNode, taint } from './eligibility-test-builders';
 import { taintReport } from './taint-report';
 
@@ -48,5 +50,18 @@ describe('taintReport', () => {
   it('is empty for a node without taints or a malformed one', () => {
     expect(taintReport(makeNode(), ds)).toEqual([]);
     expect(taintReport({ spec: { taints: 'x' as never } }, ds)).toEqual([]);
+  });
+});
+
+describe('taintReport on malformed input', () => {
+  it('never throws', () => {
+    const junk = fc.jsonValue({ maxDepth: 2 });
+    fc.assert(
+      fc.property(junk, fc.array(junk, { maxLength: 3 }), fc.array(junk, { maxLength: 3 }), (metadata, taints, tolerations) => {
+        const report = taintReport({ metadata, spec: { taints } } as Node, makeDaemonSet({ tolerations: tolerations as Toleration[] }));
+        return Array.isArray(report);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
