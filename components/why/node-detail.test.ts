@@ -37,14 +37,46 @@ describe('parseNodeDetail', () => {
         shouldContinueRunning: true,
         state: 'N',
         reasons: [{ kind: 'taint', message: taintReason.message, podMayKeepRunning: true, fix: taintReason.fix }],
+        pods: [],
       },
-      { daemonSet: 'monitoring/exporter', shouldRun: true, shouldContinueRunning: true, reasons: [], failure: 'ImagePullBackOff' },
+      { daemonSet: 'monitoring/exporter', shouldRun: true, shouldContinueRunning: true, reasons: [], failure: 'ImagePullBackOff', pods: [] },
     ]);
   });
 
   it('reads a flat node', () => {
     const detail = parseNodeDetail({ name: 'n', labels: { a: 'b' }, taints: [], conditions: [], daemonSets: [{ namespace: 'x', name: 'y', shouldRun: true, reasons: 'none' }] }, 'n');
-    expect(detail.verdicts).toEqual([{ daemonSet: 'x/y', shouldRun: true, shouldContinueRunning: false, reasons: [] }]);
+    expect(detail.verdicts).toEqual([{ daemonSet: 'x/y', shouldRun: true, shouldContinueRunning: false, reasons: [], pods: [] }]);
+  });
+
+  it('reads the pods and automatic tolerations the server lists', () => {
+    const detail = parseNodeDetail(
+      {
+        node: { name: 'w-7', labels: {}, taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }], conditions: [] },
+        daemonSets: [
+          {
+            namespace: 'monitoring',
+            name: 'metrics-agent',
+            state: 'Failing',
+            shouldRun: true,
+            shouldContinueRunning: true,
+            reasons: [],
+            automaticTolerations: [{ toleration: { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' }, outcome: 'added', toleratesHere: ['node.kubernetes.io/not-ready:NoExecute'] }],
+            pods: [{ name: 'metrics-agent-x', phase: 'Pending', ready: false, updated: true, terminating: false, resourceVersion: '42', failure: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } }],
+          },
+        ],
+      },
+      'w-7',
+    );
+    expect(detail.verdicts[0]).toEqual({
+      daemonSet: 'monitoring/metrics-agent',
+      shouldRun: true,
+      shouldContinueRunning: true,
+      reasons: [],
+      state: 'Failing',
+      failure: 'ImagePullBackOff: Back-off pulling image',
+      automaticTolerations: [{ toleration: 'node.kubernetes.io/not-ready (Exists, NoExecute)', outcome: 'added', toleratesHere: ['node.kubernetes.io/not-ready:NoExecute'] }],
+      pods: [{ name: 'metrics-agent-x', phase: 'Pending', isReady: false, isUpdated: true, isTerminating: false, resourceVersion: '42', failure: 'ImagePullBackOff: Back-off pulling image' }],
+    });
   });
 
   it.each([null, 'nope', 42, [], { node: 'x', verdicts: 'y' }])('survives %j', (body) => {

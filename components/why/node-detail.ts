@@ -21,6 +21,24 @@ export interface ReasonView {
   fix: FixView | undefined;
 }
 
+/** A daemon pod of the DaemonSet on this node. */
+export interface PodView {
+  name: string;
+  phase: string;
+  isReady: boolean;
+  isUpdated: boolean;
+  isTerminating: boolean;
+  resourceVersion?: string;
+  failure?: string;
+}
+
+/** A default toleration the controller added, and the node taints it lets the DaemonSet past here. */
+export interface AppliedTolerationView {
+  toleration: string;
+  outcome: string;
+  toleratesHere: string[];
+}
+
 /** One DaemonSet's verdict on the node. */
 export interface VerdictView {
   daemonSet: string;
@@ -32,6 +50,9 @@ export interface VerdictView {
   /** Why the pod fails (image pull, crash loop), when the server includes it. */
   failure?: string;
   hostNetwork?: boolean;
+  pods: PodView[];
+  /** Present when the server lists them; otherwise the panel works them out from the taints. */
+  automaticTolerations?: AppliedTolerationView[];
 }
 
 /** The node page's data. */
@@ -75,6 +96,45 @@ function daemonSetKeyOf(value: Rec): string | undefined {
   return namespace && name ? `${namespace}/${name}` : undefined;
 }
 
+function failureText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (!isRecord(value)) return undefined;
+  const reason = str(value.reason);
+  const message = str(value.message);
+  return reason && message ? `${reason}: ${message}` : (reason ?? message);
+}
+
+function parsePod(value: Rec): PodView {
+  const pod: PodView = {
+    name: str(value.name) ?? '',
+    phase: str(value.phase) ?? 'Unknown',
+    isReady: value.ready === true,
+    isUpdated: value.updated === true,
+    isTerminating: value.terminating === true,
+  };
+  const resourceVersion = str(value.resourceVersion);
+  if (resourceVersion) pod.resourceVersion = resourceVersion;
+  const failure = failureText(value.failure);
+  if (failure) pod.failure = failure;
+  return pod;
+}
+
+function tolerationText(value: unknown): string {
+  if (!isRecord(value)) return '';
+  const key = str(value.key) ?? '';
+  const operator = str(value.operator) ?? 'Equal';
+  const effect = str(value.effect);
+  return `${key}${operator === 'Exists' ? '' : `=${str(value.value) ?? ''}`} (${operator}${effect ? `, ${effect}` : ''})`;
+}
+
+function parseApplied(value: Rec): AppliedTolerationView {
+  return {
+    toleration: tolerationText(value.toleration),
+    outcome: str(value.outcome) ?? '',
+    toleratesHere: Array.isArray(value.toleratesHere) ? value.toleratesHere.filter((t): t is string => typeof t === 'string') : [],
+  };
+}
+
 function parseVerdict(value: Rec): VerdictView | undefined {
   const daemonSet = daemonSetKeyOf(value);
   if (daemonSet === undefined) return undefined;
@@ -84,10 +144,12 @@ function parseVerdict(value: Rec): VerdictView | undefined {
     shouldRun: inner.shouldRun === true,
     shouldContinueRunning: inner.shouldContinueRunning === true,
     reasons: records(inner.reasons).map(parseReason),
+    pods: records(value.pods).map(parsePod),
   };
+  if (Array.isArray(value.automaticTolerations)) verdict.automaticTolerations = records(value.automaticTolerations).map(parseApplied);
   const state = str(value.state) ?? str(value.code);
   if (state) verdict.state = state;
-  const failure = str(value.failure) ?? (isRecord(value.failure) ? str(value.failure.message) ?? str(value.failure.reason) : undefined);
+  const failure = failureText(value.failure) ?? verdict.pods.find((pod) => pod.failure)?.failure;
   if (failure) verdict.failure = failure;
   if (typeof value.hostNetwork === 'boolean') verdict.hostNetwork = value.hostNetwork;
   return verdict;

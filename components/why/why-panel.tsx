@@ -9,9 +9,20 @@ import type { CellRef } from '../filters/url-state';
 import { stateName } from '../grid/cell-style';
 import { daemonSetPath, nodePath } from '../links';
 import { automaticTolerations } from './automatic-tolerations';
-import { parseNodeDetail } from './node-detail';
+import { parseNodeDetail, type NodeDetailView, type VerdictView } from './node-detail';
 import { ReasonList } from './reason-list';
 import { STATE_WORDS } from './state-words';
+
+/** "taint X — tolerated by the default toleration Y": the server's list when it sends one, else worked out here. */
+function automaticLines(taints: NodeDetailView['taints'], verdict: VerdictView | undefined): { taint: string; toleration: string }[] {
+  if (verdict?.automaticTolerations) {
+    return verdict.automaticTolerations.flatMap((applied) => applied.toleratesHere.map((taint) => ({ taint, toleration: applied.toleration })));
+  }
+  return automaticTolerations(taints, verdict?.hostNetwork ?? false).map((a) => ({
+    taint: a.taint,
+    toleration: `${a.toleration.key ?? ''} (${a.toleration.operator ?? ''}, ${a.toleration.effect ?? ''})`,
+  }));
+}
 
 /** The code of a cell by names, from the live snapshot. */
 function codeOf(snapshot: FleetSnapshot, cell: CellRef): string | undefined {
@@ -26,7 +37,7 @@ export function WhyPanel({ cluster, cell, snapshot, onClose }: { cluster: string
   const code = codeOf(snapshot, cell);
   const parsed = detail.data === undefined ? undefined : parseNodeDetail(detail.data, cell.node);
   const verdict = parsed?.verdicts.find((v) => v.daemonSet === cell.daemonSet);
-  const automatic = parsed ? automaticTolerations(parsed.taints, verdict?.hostNetwork ?? false) : [];
+  const automatic = automaticLines(parsed?.taints ?? [], verdict);
   const [namespace = '', name = ''] = cell.daemonSet.split('/');
   return (
     <section role="region" aria-label="Why" className="flex w-full shrink-0 flex-col gap-2 rounded border border-slate-200 p-3 text-sm xl:w-[26rem] dark:border-slate-800">
@@ -56,8 +67,8 @@ export function WhyPanel({ cluster, cell, snapshot, onClose }: { cluster: string
           <h3 className="font-medium">Tolerated automatically</h3>
           <ul className="list-disc pl-5">
             {automatic.map((a) => (
-              <li key={a.taint}>
-                taint <code>{a.taint}</code> — the DaemonSet controller adds the toleration <code>{a.toleration.key}</code> ({a.toleration.operator}, {a.toleration.effect}) to every daemon pod
+              <li key={`${a.taint} ${a.toleration}`}>
+                taint <code>{a.taint}</code> — tolerated by <code>{a.toleration}</code>, which the DaemonSet controller adds to every daemon pod
               </li>
             ))}
           </ul>
