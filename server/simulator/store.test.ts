@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createStore, StoreError, type SimStore } from './store';
 import { type KObject, type StoreEvent } from './store-types';
 
@@ -280,5 +281,25 @@ describe('createStore: history and watch resume', () => {
 
   it('rejects a malformed resourceVersion', () => {
     expect(storeError(() => makeStore().eventsSince('nodes', 'abc')).code).toBe(400);
+  });
+});
+
+describe('createStore: bad input is expected input', () => {
+  it('answers arbitrary JSON with a StoreError or an object, never a crash', () => {
+    const json = fc.jsonValue({ maxDepth: 4 });
+    const shaped = fc.record({
+      metadata: fc.oneof(json, fc.record({ name: fc.oneof(fc.constant('x'), json), namespace: fc.oneof(fc.constant('kube-system'), json), labels: json, annotations: json }, { requiredKeys: [] })),
+      spec: fc.oneof(json, fc.record({ selector: json, template: fc.oneof(json, fc.record({ metadata: json, spec: fc.oneof(json, fc.record({ containers: json, restartPolicy: json })) })), updateStrategy: json }, { requiredKeys: [] })),
+      status: json,
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.constantFrom('daemonsets', 'pods', 'nodes', 'controllerrevisions') as fc.Arbitrary<'daemonsets' | 'pods' | 'nodes' | 'controllerrevisions'>, shaped, (kind, input) => {
+      const store = makeStore();
+      try {
+        const created = store.create(kind, input as KObject);
+        expect(typeof created.metadata.name).toBe('string');
+      } catch (error) {
+        expect(error).toBeInstanceOf(StoreError);
+      }
+    }), { numRuns: 400 });
   });
 });

@@ -85,6 +85,8 @@ export function createStore(options: CreateStoreOptions): SimStore {
     if (!isJsonObject(input) || !isJsonObject(input.metadata)) throw badRequest("Object 'metadata' is missing");
     const object = cloneJson(input);
     const info = RESOURCES[kind];
+    const namespace: unknown = object.metadata.namespace;
+    if (namespace !== undefined && typeof namespace !== 'string') throw badRequest('metadata.namespace must be a string');
     object.apiVersion = apiVersionOf(info);
     object.kind = info.objectKind;
     if (info.namespaced) object.metadata.namespace = object.metadata.namespace || 'default';

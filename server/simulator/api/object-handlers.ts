@@ -33,6 +33,12 @@ function requireName(route: ResourceRoute): string {
 async function readObject(request: ObjectRequest): Promise<KObject> {
   const body = parseJsonBody(await readBody(request.req));
   if (!isJsonObject(body)) throw badRequest('the request body must be a JSON object');
+  if (body.metadata !== undefined && !isJsonObject(body.metadata)) throw badRequest("Object 'metadata' must be an object");
+  const { info } = request.route;
+  if (body.kind !== undefined && body.kind !== info.objectKind) {
+    // What the real decoder answers when the body's kind is not the URL's resource.
+    throw badRequest(`${String(body.kind)} in version "${String(body.apiVersion ?? '')}" cannot be handled as a ${info.objectKind}: the kind does not match the resource of the request`);
+  }
   const metadata = isJsonObject(body.metadata) ? body.metadata : (body.metadata = {});
   const { namespace } = request.route;
   if (namespace !== undefined) {

@@ -204,6 +204,8 @@ describe('writes', () => {
     expect((await call('PATCH', `${DS}/nope`, {}, { 'Content-Type': 'application/merge-patch+json' })).body.message).toBe('daemonsets.apps "nope" not found');
     expect((await call('POST', `${DS}/agent`, {})).status).toBe(405);
     expect((await call('POST', DS, '{not json')).status).toBe(400);
+    expect((await call('POST', DS, { ...makePod('p'), kind: 'Pod', apiVersion: 'v1' })).body).toMatchObject({ code: 400, message: expect.stringMatching(/^Pod in version "v1" cannot be handled as a DaemonSet/) });
+    expect((await call('POST', DS, { metadata: 'x' })).status).toBe(400);
   });
 
   it('deletes a DaemonSet with a Success Status and garbage-collects its pods', async () => {

@@ -88,6 +88,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       serveWatch(request.req, request.res, {
         store, kind, query, representation, registry: watches, bookmarkIntervalMs, timeoutSeconds,
         allowBookmarks: request.params.get('allowWatchBookmarks') === 'true',
+        sendInitialEvents: request.params.get('sendInitialEvents') === 'true',
       });
       return;
     }

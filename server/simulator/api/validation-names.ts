@@ -21,13 +21,20 @@ const LABEL_MESSAGE = "a lowercase RFC 1123 label must consist of lower case alp
 /** Validates metadata.name (subdomain, or label for namespaces), labels and the name's presence. */
 export function validateObjectMeta(object: KObject, nameIsLabel: boolean): FieldCause[] {
   const causes: FieldCause[] = [];
-  const name = object.metadata.name;
-  if (!name) {
+  const name: unknown = object.metadata.name;
+  if (name !== undefined && typeof name !== 'string') {
+    causes.push(invalidValue('metadata.name', name, 'must be a string'));
+  } else if (!name) {
     causes.push(required('metadata.name', 'name or generateName is required'));
   } else if (nameIsLabel ? !(LABEL_RE.test(name) && name.length <= 63) : !(SUBDOMAIN_RE.test(name) && name.length <= 253)) {
     causes.push(invalidValue('metadata.name', name, nameIsLabel ? LABEL_MESSAGE : SUBDOMAIN_MESSAGE));
   }
   causes.push(...validateLabels(object.metadata.labels, 'metadata.labels'));
+  const annotations: unknown = object.metadata.annotations;
+  if (annotations !== undefined && annotations !== null
+    && (typeof annotations !== 'object' || Array.isArray(annotations) || Object.values(annotations).some((v) => typeof v !== 'string'))) {
+    causes.push(invalidValue('metadata.annotations', annotations, 'must be a map of strings'));
+  }
   return causes;
 }
 

@@ -74,6 +74,14 @@ describe('watch', () => {
     expect(result.events[0]?.object).toEqual({ kind: 'Node', apiVersion: 'v1', metadata: { resourceVersion: store.currentResourceVersion() } });
   });
 
+  it('speaks the watch-list protocol: initial state, then a bookmark marking its end', async () => {
+    const store = await start({ bookmarkIntervalMs: 60_000 });
+    store.create('nodes', makeNode('n1'));
+    const result = await collectWatch(url('/api/v1/nodes?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan'), (events) => events.length >= 2);
+    expect(summary(result.events)).toEqual(['ADDED n1', 'BOOKMARK ']);
+    expect(result.events[1]?.object.metadata.annotations).toEqual({ 'k8s.io/initial-events-end': 'true' });
+  });
+
   it('answers a too-old resourceVersion with a 410 Expired ERROR event and ends', async () => {
     const store = await start({ historySize: 2 });
     const from = store.currentResourceVersion();

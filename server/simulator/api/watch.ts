@@ -17,6 +17,8 @@ export interface WatchOptions {
   query: ListQuery;
   representation: Representation;
   allowBookmarks: boolean;
+  /** The watch-list protocol: current state as ADDED, then a BOOKMARK marking `k8s.io/initial-events-end`. */
+  sendInitialEvents: boolean;
   timeoutSeconds: number;
   bookmarkIntervalMs: number;
   registry: WatchRegistry;
@@ -52,21 +54,19 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
   res.flushHeaders();
 
   const rv = query.resourceVersion ?? '';
+  const fromState = rv === '' || rv === '0' || options.sendInitialEvents;
   let replay: StoreEvent[];
   try {
-    replay = rv === '' || rv === '0' ? initialEvents(store, kind, query) : store.eventsSince(kind, rv);
+    replay = fromState ? initialEvents(store, kind, query) : store.eventsSince(kind, rv);
   } catch (error) {
     send('ERROR', toStatus(error));
     res.end();
     return;
   }
-  const deliver = (event: StoreEvent): void => {
-    const type = rv === '' || rv === '0' ? event.type : filteredType(event, query);
-    if (type) send(type, render(event.object));
-  };
   for (const event of replay) {
-    if (event.type === 'ADDED' && (rv === '' || rv === '0')) send('ADDED', render(event.object));
-    else deliver(event);
+    // Initial state is all ADDED; a resumed history is filtered like live events.
+    const type = fromState ? event.type : filteredType(event, query);
+    if (type) send(type, render(event.object));
   }
   const unsubscribe = store.subscribe((event) => {
     if (event.kind !== kind) return;
@@ -74,10 +74,15 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
     if (type) send(type, render(event.object));
   });
   const info = RESOURCES[kind];
-  const bookmark = (): void => send('BOOKMARK', {
-    kind: info.objectKind, apiVersion: apiVersionOf(info), metadata: { resourceVersion: store.currentResourceVersion() },
+  const bookmark = (initialEventsEnd = false): void => send('BOOKMARK', {
+    kind: info.objectKind, apiVersion: apiVersionOf(info),
+    metadata: {
+      resourceVersion: store.currentResourceVersion(),
+      ...(initialEventsEnd ? { annotations: { 'k8s.io/initial-events-end': 'true' } } : {}),
+    },
   });
-  const bookmarkTimer = options.allowBookmarks ? setInterval(bookmark, options.bookmarkIntervalMs) : undefined;
+  if (options.sendInitialEvents && options.allowBookmarks) bookmark(true);
+  const bookmarkTimer = options.allowBookmarks ? setInterval(() => bookmark(), options.bookmarkIntervalMs) : undefined;
   const timeout = setTimeout(() => finish(), options.timeoutSeconds * 1000);
   let unregister = (): void => undefined;
   const cleanup = (): void => {
