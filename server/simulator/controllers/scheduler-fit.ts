@@ -63,9 +63,13 @@ export function unfitReasons(pod: Pod, node: Node, boundPods: readonly Pod[]): s
   if (firstFailingNodeSelectorEntry(selector, node.metadata?.labels) !== -1 || !nodeAffinityMatches(compileNodeAffinity(pod.spec), node)) {
     return ["node(s) didn't match Pod's node affinity/selector"];
   }
-  const reasons: string[] = [];
+  return capacityReasons(pod, node, boundPods);
+}
+
+/** NodeResourcesFit and NodePorts alone: whether the node has room for the pod beside `boundPods`. */
+export function capacityReasons(pod: Pod, node: Node, boundPods: readonly Pod[]): string[] {
   const others = boundPods.filter((other) => other.metadata?.uid !== pod.metadata?.uid);
-  reasons.push(...insufficientResources(pod, node, others));
+  const reasons = insufficientResources(pod, node, others);
   const claimed = others.flatMap(podHostPorts);
   if (podHostPorts(pod).some((port) => claimed.some((taken) => portsConflict(port, taken)))) {
     reasons.push("node(s) didn't have free ports for the requested pod ports");

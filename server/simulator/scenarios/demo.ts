@@ -87,7 +87,8 @@ const DEMO_DAEMONSETS: DaemonSetShape[] = [
     namespace: 'monitoring',
     image: 'ghcr.io/daemonscope/metrics-agent:2.3.0',
     requests: { memory: '32Mi' },
-    updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+    // 2, not 1: its pod on the NotReady node, once deleted, stays Terminating and uses one unit of budget.
+    updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 2, maxSurge: 0 } },
     changeCause: 'kubectl apply --filename=metrics-agent.yaml (2.3.0)',
   },
 ];

@@ -7,7 +7,7 @@ import { nodeReadyStatus } from '../controllers/node-conditions';
 import { reconcileTaints } from '../controllers/node-lifecycle';
 import { asDaemonSet, asNode, asPod, asRevision, toStored } from '../controllers/objects';
 import { statusForStage, withCondition } from '../controllers/pod-status';
-import { unfitReasons } from '../controllers/scheduler-fit';
+import { capacityReasons } from '../controllers/scheduler-fit';
 import type { SimStore } from '../store';
 
 /**
@@ -79,7 +79,8 @@ export function createSeeder(store: SimStore, options: SeederOptions): Seeder {
       metadata: { ...base.metadata, name: `${daemonSet.metadata?.name ?? ''}-${nameSuffix(sequence++)}` },
       spec: { ...base.spec, nodeName, affinity: pinToNode(base.spec?.affinity, nodeName) },
     };
-    if (options.checkFit && unfitReasons(pod, node, boundPods.get(nodeName) ?? []).length > 0) return; // left to the scheduler
+    // Taints do not matter here: a pod on a node tainted since keeps running. Room does.
+    if (options.checkFit && capacityReasons(pod, node, boundPods.get(nodeName) ?? []).length > 0) return; // left to the scheduler
     const created = asPod(store.create('pods', toStored(pod)));
     const list = boundPods.get(nodeName);
     if (list) list.push(created);
