@@ -10,9 +10,19 @@ import type { DaemonSet, Node, Taint, Toleration } from './k8s-types';
 import type { EligibilityVerdict, Reason } from './eligibility-types';
 import { type AppliedDefaultToleration, mergeDaemonTolerations } from './daemon-tolerations';
 import { type EligibilityContext, explainIneligibility } from './eligibility-reasons';
-import { affinityMatchesLabels, compileNodeAffinity, compileNodeSelector, firstFailingNodeSelectorEntry } from './node-affinity';
+import {
+  affinityMatchesLabels,
+  compileNodeAffinity,
+  compileNodeSelector,
+  firstFailingNodeSelectorEntry,
+} from './node-affinity';
 import { asLabels, asString } from './labels';
-import { type CompiledTolerations, type EligibilityFeatureGates, compileTolerations, isTolerated } from './taints';
+import {
+  type CompiledTolerations,
+  type EligibilityFeatureGates,
+  compileTolerations,
+  isTolerated,
+} from './taints';
 
 export type { EligibilityVerdict, Reason } from './eligibility-types';
 
@@ -34,7 +44,11 @@ const noNode: Node = Object.freeze({});
 const noReasons: readonly Reason[] = Object.freeze([]);
 
 /** The one verdict every eligible node shares. */
-export const eligibleVerdict: EligibilityVerdict = Object.freeze({ shouldRun: true, shouldContinueRunning: true, reasons: noReasons });
+export const eligibleVerdict: EligibilityVerdict = Object.freeze({
+  shouldRun: true,
+  shouldContinueRunning: true,
+  reasons: noReasons,
+});
 
 /**
  * An ineligible verdict whose reasons are built on first read (and then kept); `toJSON` includes them.
@@ -61,27 +75,38 @@ class IneligibleVerdict implements EligibilityVerdict {
   }
 
   toJSON(): { shouldRun: boolean; shouldContinueRunning: boolean; reasons: readonly Reason[] } {
-    return { shouldRun: this.shouldRun, shouldContinueRunning: this.shouldContinueRunning, reasons: this.reasons };
+    return {
+      shouldRun: this.shouldRun,
+      shouldContinueRunning: this.shouldContinueRunning,
+      reasons: this.reasons,
+    };
   }
 }
 
-/** Which of a node's taints are untolerated, as two flags (the fast path needs no list). */
-function untoleratedEffects(node: Node, tolerations: CompiledTolerations): 0 | 1 | 2 {
+/** The worst untolerated taint effect on a node; a number, so the fast path builds no list. */
+const Untolerated = { none: 0, noSchedule: 1, noExecute: 2 } as const;
+type Untolerated = (typeof Untolerated)[keyof typeof Untolerated];
+
+function worstUntolerated(node: Node, tolerations: CompiledTolerations): Untolerated {
   const taints = node.spec?.taints;
-  if (!Array.isArray(taints) || taints.length === 0 || tolerations.all) return 0;
-  let found: 0 | 1 | 2 = 0;
+  if (!Array.isArray(taints) || taints.length === 0 || tolerations.all) return Untolerated.none;
+  let found: Untolerated = Untolerated.none;
   for (const taint of taints) {
     if (taint === null || typeof taint !== 'object') continue;
     const effect = taint.effect;
     if (effect !== 'NoSchedule' && effect !== 'NoExecute') continue;
     if (isTolerated(tolerations, taint)) continue;
-    if (effect === 'NoExecute') return 2;
-    found = 1;
+    if (effect === 'NoExecute') return Untolerated.noExecute;
+    found = Untolerated.noSchedule;
   }
   return found;
 }
 
-function contextOf(daemonSet: DaemonSet, tolerations: readonly Toleration[], gates: EligibilityFeatureGates): EligibilityContext {
+function contextOf(
+  daemonSet: DaemonSet,
+  tolerations: readonly Toleration[],
+  gates: EligibilityFeatureGates,
+): EligibilityContext {
   const spec = daemonSet?.spec?.template?.spec;
   const pinned = spec?.nodeName;
   return {
@@ -103,7 +128,10 @@ function contextOf(daemonSet: DaemonSet, tolerations: readonly Toleration[], gat
  * Steps (upstream order): template nodeName, then nodeSelector and required affinity (→ false,false),
  * then NoSchedule/NoExecute taints against template + default tolerations.
  */
-export function compileEligibility(daemonSet: DaemonSet, options: EligibilityOptions = {}): CompiledEligibility {
+export function compileEligibility(
+  daemonSet: DaemonSet,
+  options: EligibilityOptions = {},
+): CompiledEligibility {
   const gates: EligibilityFeatureGates = { ...options.featureGates };
   const merged = mergeDaemonTolerations(daemonSet?.spec?.template?.spec);
   const ctx = contextOf(daemonSet, merged.tolerations, gates);
@@ -120,11 +148,12 @@ export function compileEligibility(daemonSet: DaemonSet, options: EligibilityOpt
     if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, labels) !== -1) {
       return new IneligibleVerdict(false, node, ctx);
     }
-    if (affinity !== null && !affinityMatchesLabels(affinity, labels, name)) return new IneligibleVerdict(false, node, ctx);
-    const untolerated = untoleratedEffects(node, tolerations);
-    if (untolerated === 0) return eligibleVerdict;
+    if (affinity !== null && !affinityMatchesLabels(affinity, labels, name))
+      return new IneligibleVerdict(false, node, ctx);
+    const untolerated = worstUntolerated(node, tolerations);
+    if (untolerated === Untolerated.none) return eligibleVerdict;
     // Only an untolerated NoExecute taint evicts; NoSchedule alone lets a running pod stay.
-    return new IneligibleVerdict(untolerated === 1, node, ctx);
+    return new IneligibleVerdict(untolerated === Untolerated.noSchedule, node, ctx);
   };
   return Object.assign(evaluate, {
     tolerations: Object.freeze(merged.tolerations),
@@ -136,13 +165,20 @@ export function compileEligibility(daemonSet: DaemonSet, options: EligibilityOpt
  * `NodeShouldRunDaemonPod(node, ds)` → `{ shouldRun, shouldContinueRunning, reasons }`, as a plain
  * object with its reasons built (safe to spread or serialise). For many nodes, use `compileEligibility`.
  */
-export function nodeShouldRunDaemonPod(node: Node, daemonSet: DaemonSet, options: EligibilityOptions = {}): EligibilityVerdict {
+export function nodeShouldRunDaemonPod(
+  node: Node,
+  daemonSet: DaemonSet,
+  options: EligibilityOptions = {},
+): EligibilityVerdict {
   const verdict = compileEligibility(daemonSet, options)(node);
   if (verdict.shouldRun) return verdict;
   return { shouldRun: false, shouldContinueRunning: verdict.shouldContinueRunning, reasons: verdict.reasons };
 }
 
-function sameLabels(a: Readonly<Record<string, string>> | null | undefined, b: Readonly<Record<string, string>> | null | undefined): boolean {
+function sameLabels(
+  a: Readonly<Record<string, string>> | null | undefined,
+  b: Readonly<Record<string, string>> | null | undefined,
+): boolean {
   const ak = a ? Object.keys(a) : [];
   const bk = b ? Object.keys(b) : [];
   if (ak.length !== bk.length) return false;
