@@ -2,6 +2,7 @@ import 'server-only';
 import type { ServerConfig } from '../config';
 import { DaemonscopeError, describeError } from '../errors';
 import type { ClusterEntry } from './types';
+import { followSimClock } from './sim-clock';
 import { kubeConfigForUrl } from './url-access';
 
 /** The embedded cluster's name (CONTRACT.md). */
@@ -50,7 +51,10 @@ export function demoEntry(config: Pick<ServerConfig, 'demoUrl' | 'demoSpeed'>): 
     name: DEMO_CLUSTER,
     source: 'demo',
     access: async () => {
-      if (config.demoUrl !== undefined) return { kc: kubeConfigForUrl(DEMO_CLUSTER, config.demoUrl), now: Date.now };
+      if (config.demoUrl !== undefined) {
+        const clock = await followSimClock(config.demoUrl);
+        return { kc: kubeConfigForUrl(DEMO_CLUSTER, config.demoUrl), now: clock.now };
+      }
       try {
         const demo = await startDemoOnce(config.demoSpeed);
         return { kc: kubeConfigForUrl(DEMO_CLUSTER, demo.url), now: demo.now };
