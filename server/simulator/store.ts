@@ -10,7 +10,7 @@ import { KindTable, type ScanCursor } from './api/kind-table';
 import { podGracePeriod } from './api/pod-strategy';
 import { STRATEGIES } from './api/registry';
 import { apiVersionOf, RESOURCES } from './api/resources';
-import { alreadyExists, badRequest, conflict, invalid, notFound, StoreError } from './api/status-error';
+import { alreadyExists, badRequest, conflict, type FieldCause, invalid, notFound, StoreError } from './api/status-error';
 
 export { StoreError } from './api/status-error';
 
@@ -51,54 +51,59 @@ const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** An in-memory API object store with upstream registry semantics (see store-types.ts). */
 export function createStore(options: CreateStoreOptions): SimStore {
-  const { clock } = options;
-  const historySize = options.historySize ?? 10_000;
-  const tables = new Map<ResourceKind, KindTable>(RESOURCE_KINDS.map((kind) => [kind, new KindTable()]));
-  const histories = new Map<ResourceKind, EventHistory>(RESOURCE_KINDS.map((kind) => [kind, new EventHistory(historySize, 0)]));
-  const listeners = new Set<(event: StoreEvent) => void>();
-  const interner = new Interner();
-  let resourceVersion = 0;
+  const store = new MemoryStore(options.clock, options.historySize ?? 10_000);
+  for (const name of ['default', 'kube-system']) store.create('namespaces', { metadata: { name } });
+  return store;
+}
 
-  const table = (kind: ResourceKind): KindTable => tables.get(kind) ?? new KindTable();
-  const nsKey = (kind: ResourceKind, namespace: string | undefined): string =>
-    (RESOURCES[kind].namespaced ? namespace || 'default' : '');
+/**
+ * The store behind `createStore`. Stored objects are never mutated in place (updates build new ones),
+ * so they can share subtrees and be handed to the HTTP layer's serializer without copying.
+ * Public methods are arrow properties so they survive being passed around detached.
+ */
+class MemoryStore implements SimStore {
+  private readonly tables = new Map<ResourceKind, KindTable>(RESOURCE_KINDS.map((kind) => [kind, new KindTable()]));
+  private readonly histories: Map<ResourceKind, EventHistory>;
+  private readonly listeners = new Set<(event: StoreEvent) => void>();
+  private readonly interner = new Interner();
+  private resourceVersion = 0;
 
-  function commit(kind: ResourceKind, type: WatchEventType, object: KObject, previous?: KObject): KObject {
-    resourceVersion++;
-    object.metadata.resourceVersion = String(resourceVersion);
-    const namespace = object.metadata.namespace ?? '';
-    if (type === 'DELETED') table(kind).remove(namespace, object.metadata.name);
-    else table(kind).set(namespace, object.metadata.name, object);
-    const event: HistoryEvent = { kind, type, object, resourceVersion: String(resourceVersion), ...(previous ? { previous } : {}) };
-    histories.get(kind)?.push(event);
-    for (const listener of listeners) listener(event);
-    return cloneJson(object);
+  constructor(readonly clock: Clock, historySize: number) {
+    this.histories = new Map(RESOURCE_KINDS.map((kind) => [kind, new EventHistory(historySize, 0)]));
   }
 
-  function mustGet(kind: ResourceKind, namespace: string | undefined, name: string): KObject {
-    const found = table(kind).get(nsKey(kind, namespace), name);
-    if (!found) throw notFound(kind, name);
-    return found;
-  }
+  get = (kind: ResourceKind, namespace: string | undefined, name: string): KObject | undefined => {
+    const found = this.table(kind).get(this.namespaceKey(kind, namespace), name);
+    return found ? cloneJson(found) : undefined;
+  };
 
-  function normalize(kind: ResourceKind, input: KObject): KObject {
-    if (!isJsonObject(input) || !isJsonObject(input.metadata)) throw badRequest("Object 'metadata' is missing");
-    const object = cloneJson(input);
-    const info = RESOURCES[kind];
-    const namespace: unknown = object.metadata.namespace;
-    if (namespace !== undefined && typeof namespace !== 'string') throw badRequest('metadata.namespace must be a string');
-    object.apiVersion = apiVersionOf(info);
-    object.kind = info.objectKind;
-    if (info.namespaced) object.metadata.namespace = object.metadata.namespace || 'default';
-    else delete object.metadata.namespace;
-    return object;
-  }
+  list = (kind: ResourceKind, namespace?: string): { items: KObject[]; resourceVersion: string } => ({
+    items: [...this.table(kind).scan(namespace)].map((object) => cloneJson(object)),
+    resourceVersion: String(this.resourceVersion),
+  });
 
-  function checkValid(kind: ResourceKind, object: KObject, causes: ReturnType<typeof STRATEGIES.pods.validate>): void {
-    if (causes.length > 0) throw invalid(kind, object.metadata.name ?? '', causes);
-  }
+  scan = (kind: ResourceKind, namespace?: string, after?: ScanCursor): Iterable<KObject> => this.table(kind).scan(namespace, after);
 
-  function create(kind: ResourceKind, input: KObject, opts?: { dryRun?: boolean }): KObject {
+  count = (kind: ResourceKind): number => this.table(kind).size;
+
+  subscribe = (listener: (event: StoreEvent) => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  eventsSince = (kind: ResourceKind, since: string): StoreEvent[] => {
+    const value = Number(since);
+    if (since === '' || !Number.isInteger(value) || value < 0) throw badRequest(`invalid resource version: ${since}`);
+    return this.histories.get(kind)?.since(value) ?? [];
+  };
+
+  currentResourceVersion = (): string => String(this.resourceVersion);
+
+  compactHistory = (): void => {
+    for (const history of this.histories.values()) history.compact(this.resourceVersion);
+  };
+
+  create = (kind: ResourceKind, input: KObject, opts?: { dryRun?: boolean }): KObject => {
     const object = normalize(kind, input);
     const strategy = STRATEGIES[kind];
     const generateName = object.metadata.generateName;
@@ -106,84 +111,94 @@ export function createStore(options: CreateStoreOptions): SimStore {
       object.metadata.name = generateName + randomSuffix();
     }
     const namespace = object.metadata.namespace;
-    if (namespace !== undefined && !table('namespaces').get('', namespace)) throw notFound('namespaces', namespace);
+    if (namespace !== undefined && !this.table('namespaces').get('', namespace)) throw notFound('namespaces', namespace);
     strategy.applyDefaults(object);
     checkValid(kind, object, strategy.validate(object));
-    if (table(kind).get(namespace ?? '', object.metadata.name)) throw alreadyExists(kind, object.metadata.name);
+    if (this.table(kind).get(namespace ?? '', object.metadata.name)) throw alreadyExists(kind, object.metadata.name);
     strategy.prepareForCreate(object);
     object.metadata.uid = randomUUID();
-    object.metadata.creationTimestamp = formatTimestamp(clock.now());
+    object.metadata.creationTimestamp = formatTimestamp(this.clock.now());
     delete object.metadata.deletionTimestamp;
     delete object.metadata.deletionGracePeriodSeconds;
     if (kind !== 'daemonsets') delete object.metadata.generation;
     if (opts?.dryRun) return object;
-    interner.intern(kind, object);
-    return commit(kind, 'ADDED', object);
-  }
+    this.interner.intern(kind, object);
+    return this.commit(kind, 'ADDED', object);
+  };
 
-  function update(kind: ResourceKind, input: KObject, opts?: { subresource?: 'status'; dryRun?: boolean }): KObject {
+  update = (kind: ResourceKind, input: KObject, opts?: { subresource?: 'status'; dryRun?: boolean }): KObject => {
     const candidate = normalize(kind, input);
-    const previous = mustGet(kind, candidate.metadata.namespace, candidate.metadata.name);
+    const previous = this.mustGet(kind, candidate.metadata.namespace, candidate.metadata.name);
     const wanted = candidate.metadata.resourceVersion;
     if (wanted !== undefined && wanted !== '' && wanted !== previous.metadata.resourceVersion) {
       throw conflict(kind, candidate.metadata.name);
     }
-    const strategy = STRATEGIES[kind];
-    let next: KObject;
-    if (opts?.subresource === 'status') {
-      next = cloneJson(previous);
-      next.status = candidate.status;
-    } else {
-      next = candidate;
-      // Fields the server owns: identity, creation, deletion state.
-      const meta: Record<string, unknown> = next.metadata;
-      for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation']) {
-        if (previous.metadata[field] === undefined) delete meta[field];
-        else meta[field] = previous.metadata[field];
-      }
-      strategy.applyDefaults(next);
-      strategy.prepareForUpdate(next, previous);
-      checkValid(kind, next, [...strategy.validate(next), ...strategy.validateUpdate(next, previous)]);
-    }
+    const next = opts?.subresource === 'status' ? withStatusOf(previous, candidate) : prepareUpdate(kind, candidate, previous);
     next.metadata.resourceVersion = previous.metadata.resourceVersion;
     // A write that changes nothing commits nothing (no new resourceVersion, no watch event), as upstream.
     if (jsonEqual(next, previous)) return cloneJson(previous);
     if (opts?.dryRun) return next;
-    interner.intern(kind, next);
-    return commit(kind, 'MODIFIED', next, previous);
-  }
+    this.interner.intern(kind, next);
+    return this.commit(kind, 'MODIFIED', next, previous);
+  };
 
-  function remove(kind: ResourceKind, namespace: string | undefined, name: string, opts?: StoreDeleteOptions): KObject {
-    const previous = mustGet(kind, namespace, name);
+  delete = (kind: ResourceKind, namespace: string | undefined, name: string, opts?: StoreDeleteOptions): KObject => {
+    const previous = this.mustGet(kind, namespace, name);
     checkPreconditions(kind, previous, opts?.preconditions);
     if (kind === 'pods') {
       const grace = podGracePeriod(previous, opts?.gracePeriodSeconds);
-      if (grace > 0) return markTerminating(previous, grace, opts?.dryRun === true);
+      if (grace > 0) return this.markTerminating(previous, grace, opts?.dryRun === true);
     }
     if (opts?.dryRun) return cloneJson(previous);
-    const deleted = commit(kind, 'DELETED', cloneJson(previous), previous);
-    cascade(kind, previous, opts?.propagationPolicy);
+    const deleted = this.commit(kind, 'DELETED', cloneJson(previous), previous);
+    this.cascade(kind, previous, opts?.propagationPolicy);
     return deleted;
+  };
+
+  private table(kind: ResourceKind): KindTable {
+    return this.tables.get(kind) ?? new KindTable();
+  }
+
+  private namespaceKey(kind: ResourceKind, namespace: string | undefined): string {
+    return RESOURCES[kind].namespaced ? namespace || 'default' : '';
+  }
+
+  private mustGet(kind: ResourceKind, namespace: string | undefined, name: string): KObject {
+    const found = this.table(kind).get(this.namespaceKey(kind, namespace), name);
+    if (!found) throw notFound(kind, name);
+    return found;
+  }
+
+  private commit(kind: ResourceKind, type: WatchEventType, object: KObject, previous?: KObject): KObject {
+    this.resourceVersion++;
+    const resourceVersion = String(this.resourceVersion);
+    object.metadata.resourceVersion = resourceVersion;
+    const namespace = object.metadata.namespace ?? '';
+    if (type === 'DELETED') this.table(kind).remove(namespace, object.metadata.name);
+    else this.table(kind).set(namespace, object.metadata.name, object);
+    const event: HistoryEvent = { kind, type, object, resourceVersion, ...(previous ? { previous } : {}) };
+    this.histories.get(kind)?.push(event);
+    for (const listener of this.listeners) listener(event);
+    return cloneJson(object);
   }
 
   /** Graceful pod deletion: set deletionTimestamp; a shorter grace period may shorten an earlier one. */
-  function markTerminating(previous: KObject, grace: number, dryRun: boolean): KObject {
+  private markTerminating(previous: KObject, grace: number, dryRun: boolean): KObject {
     const current = previous.metadata.deletionGracePeriodSeconds;
     if (current !== undefined && current <= grace) return cloneJson(previous);
     const next = cloneJson(previous);
-    next.metadata.deletionTimestamp = formatTimestamp(clock.now() + grace * 1000);
+    next.metadata.deletionTimestamp = formatTimestamp(this.clock.now() + grace * 1000);
     next.metadata.deletionGracePeriodSeconds = grace;
     if (dryRun) return next;
-    return commit('pods', 'MODIFIED', next, previous);
+    return this.commit('pods', 'MODIFIED', next, previous);
   }
 
   /** What the garbage collector and namespace controller would do next, done at once. */
-  function cascade(kind: ResourceKind, owner: KObject, policy: StoreDeleteOptions['propagationPolicy']): void {
+  private cascade(kind: ResourceKind, owner: KObject, policy: StoreDeleteOptions['propagationPolicy']): void {
     if (kind === 'namespaces') {
-      for (const dependentKind of RESOURCE_KINDS) {
-        if (!RESOURCES[dependentKind].namespaced) continue;
-        for (const object of [...table(dependentKind).scan(owner.metadata.name)]) {
-          commit(dependentKind, 'DELETED', cloneJson(object), object);
+      for (const dependentKind of RESOURCE_KINDS.filter((candidate) => RESOURCES[candidate].namespaced)) {
+        for (const object of [...this.table(dependentKind).scan(owner.metadata.name)]) {
+          this.commit(dependentKind, 'DELETED', cloneJson(object), object);
         }
       }
       return;
@@ -191,51 +206,58 @@ export function createStore(options: CreateStoreOptions): SimStore {
     if (kind !== 'daemonsets') return;
     const uid = owner.metadata.uid;
     for (const dependentKind of ['pods', 'controllerrevisions'] as const) {
-      const dependents = [...table(dependentKind).scan(owner.metadata.namespace)]
+      const dependents = [...this.table(dependentKind).scan(owner.metadata.namespace)]
         .filter((object) => object.metadata.ownerReferences?.some((ref) => ref.uid === uid));
       for (const dependent of dependents) {
         if (policy === 'Orphan') {
           const next = cloneJson(dependent);
           next.metadata.ownerReferences = dependent.metadata.ownerReferences?.filter((ref) => ref.uid !== uid);
-          commit(dependentKind, 'MODIFIED', next, dependent);
+          this.commit(dependentKind, 'MODIFIED', next, dependent);
         } else {
-          remove(dependentKind, dependent.metadata.namespace, dependent.metadata.name);
+          this.delete(dependentKind, dependent.metadata.namespace, dependent.metadata.name);
         }
       }
     }
   }
+}
 
-  const store: SimStore = {
-    clock,
-    get: (kind, namespace, name) => {
-      const found = table(kind).get(nsKey(kind, namespace), name);
-      return found ? cloneJson(found) : undefined;
-    },
-    list: (kind, namespace) => ({
-      items: [...table(kind).scan(namespace)].map((object) => cloneJson(object)),
-      resourceVersion: String(resourceVersion),
-    }),
-    create,
-    update,
-    delete: remove,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    eventsSince: (kind, since) => {
-      const value = Number(since);
-      if (since === '' || !Number.isInteger(value) || value < 0) throw badRequest(`invalid resource version: ${since}`);
-      return histories.get(kind)?.since(value) ?? [];
-    },
-    currentResourceVersion: () => String(resourceVersion),
-    scan: (kind, namespace, after) => table(kind).scan(namespace, after),
-    count: (kind) => table(kind).size,
-    compactHistory: () => {
-      for (const history of histories.values()) history.compact(resourceVersion);
-    },
-  };
-  for (const name of ['default', 'kube-system']) create('namespaces', { metadata: { name } });
-  return store;
+/** A fresh copy of the input with apiVersion/kind set and namespace defaulted (or dropped for cluster-scoped kinds). */
+function normalize(kind: ResourceKind, input: KObject): KObject {
+  if (!isJsonObject(input) || !isJsonObject(input.metadata)) throw badRequest("Object 'metadata' is missing");
+  const object = cloneJson(input);
+  const info = RESOURCES[kind];
+  const namespace: unknown = object.metadata.namespace;
+  if (namespace !== undefined && typeof namespace !== 'string') throw badRequest('metadata.namespace must be a string');
+  object.apiVersion = apiVersionOf(info);
+  object.kind = info.objectKind;
+  if (info.namespaced) object.metadata.namespace = object.metadata.namespace || 'default';
+  else delete object.metadata.namespace;
+  return object;
+}
+
+function checkValid(kind: ResourceKind, object: KObject, causes: FieldCause[]): void {
+  if (causes.length > 0) throw invalid(kind, object.metadata.name ?? '', causes);
+}
+
+/** The status subresource: the stored object with only its status replaced. */
+function withStatusOf(previous: KObject, candidate: KObject): KObject {
+  const next = cloneJson(previous);
+  next.status = candidate.status;
+  return next;
+}
+
+/** A main-resource update: server-owned metadata kept, then the kind's defaults, strategy and validation. */
+function prepareUpdate(kind: ResourceKind, next: KObject, previous: KObject): KObject {
+  const strategy = STRATEGIES[kind];
+  const meta: Record<string, unknown> = next.metadata;
+  for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation']) {
+    if (previous.metadata[field] === undefined) delete meta[field];
+    else meta[field] = previous.metadata[field];
+  }
+  strategy.applyDefaults(next);
+  strategy.prepareForUpdate(next, previous);
+  checkValid(kind, next, [...strategy.validate(next), ...strategy.validateUpdate(next, previous)]);
+  return next;
 }
 
 function checkPreconditions(kind: ResourceKind, object: KObject, preconditions: StoreDeleteOptions['preconditions']): void {
