@@ -36,38 +36,59 @@ function filteredType(event: HistoryEvent, query: ListQuery): WatchEventType | u
   return before ? 'DELETED' : undefined;
 }
 
+type Send = (type: string, object: unknown) => void;
+type Render = (object: KObject) => unknown;
+
 /** Serves `?watch=true`: replay from resourceVersion (or the current state), then live events as JSON lines. */
 export function serveWatch(req: IncomingMessage, res: ServerResponse, options: WatchOptions): void {
-  const { store, kind, query, representation } = options;
-  const now = (): number => store.clock.now();
+  const send: Send = (type, object) => void res.write(`${JSON.stringify({ type, object })}\n`);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.flushHeaders();
+  const render = makeRenderer(options);
+  if (!replay(options, send, render)) {
+    res.end();
+    return;
+  }
+  const stop = streamLive(res, options, send, render);
+  req.on('close', stop);
+  res.on('close', stop);
+}
+
+/** The event object in the negotiated representation; a Table carries its columns on the first event only. */
+function makeRenderer({ store, kind, query, representation }: WatchOptions): Render {
   let sentColumns = false;
-  const render = (object: KObject): unknown => {
+  return (object) => {
     if (representation === 'table') {
-      const table = buildTable(kind, [object], now(), query.includeObject, {}, !sentColumns);
+      const table = buildTable(kind, [object], store.clock.now(), query.includeObject, {}, !sentColumns);
       sentColumns = true;
       return table;
     }
     return representation === 'partial-metadata' ? partialObjectMetadata(object) : object;
   };
-  const send = (type: string, object: unknown): void => void res.write(`${JSON.stringify({ type, object })}\n`);
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
-  res.flushHeaders();
+}
 
+/** Sends the initial state or the history after resourceVersion; false (after an ERROR event) when it is Gone. */
+function replay({ store, kind, query, sendInitialEvents }: WatchOptions, send: Send, render: Render): boolean {
   const rv = query.resourceVersion ?? '';
-  const fromState = rv === '' || rv === '0' || options.sendInitialEvents;
-  let replay: StoreEvent[];
+  const fromState = rv === '' || rv === '0' || sendInitialEvents;
+  let events: StoreEvent[];
   try {
-    replay = fromState ? initialEvents(store, kind, query) : store.eventsSince(kind, rv);
+    events = fromState ? initialEvents(store, kind, query) : store.eventsSince(kind, rv);
   } catch (error) {
     send('ERROR', toStatus(error));
-    res.end();
-    return;
+    return false;
   }
-  for (const event of replay) {
+  for (const event of events) {
     // Initial state is all ADDED; a resumed history is filtered like live events.
     const type = fromState ? event.type : filteredType(event, query);
     if (type) send(type, render(event.object));
   }
+  return true;
+}
+
+/** Streams live events, bookmarks and the timeout; registers with the fault injector. Returns the cleanup. */
+function streamLive(res: ServerResponse, options: WatchOptions, send: Send, render: Render): () => void {
+  const { store, kind, query } = options;
   const unsubscribe = store.subscribe((event) => {
     if (event.kind !== kind) return;
     const type = filteredType(event, query);
@@ -106,8 +127,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, options: W
       finish();
     },
   });
-  req.on('close', cleanup);
-  res.on('close', cleanup);
+  return cleanup;
 }
 
 /** A watch without a resourceVersion starts with a synthetic ADDED for every matching object. */
