@@ -7,6 +7,7 @@ import { isPodUpdated, templateGeneration } from '@/lib/pod-state';
 import { rolloutStatus } from '@/lib/rollout-status';
 import type { ClusterConnection } from '../clusters/connection';
 import { describeError, notFound } from '../errors';
+import { missing } from './not-synced';
 import { ROLLOUT_RING_CAPACITY } from '../hub/rollout-tracker';
 import { daemonSetSpecSummary } from './daemonset-spec';
 import { recentEvents } from './events';
@@ -46,7 +47,7 @@ function rolloutStatusOf(ds: DaemonSet): { done: boolean; message: string; error
 export async function daemonSetDetail(connection: ClusterConnection, namespace: string, name: string) {
   const { objects, rollouts } = connection.hub;
   const ds = objects.daemonSets.get(`${namespace}/${name}`);
-  if (ds === undefined) throw notFound('daemonsets.apps', name);
+  if (ds === undefined) throw missing(connection, 'daemonsets', notFound('daemonsets.apps', name));
   const now = connection.now();
   const uid = ds.metadata?.uid;
   const nodes = [...objects.nodes.values()];

@@ -7,6 +7,7 @@ import { formatTaint, toleratesTaint } from '@/lib/taints';
 import { isPodReady, isPodUpdated, oldestPod, podFailure, targetNodeName, templateGeneration } from '@/lib/pod-state';
 import type { ClusterConnection } from '../clusters/connection';
 import { notFound } from '../errors';
+import { missing } from './not-synced';
 
 /** The node's own facts, as the node page shows them. */
 function nodeSummary(node: Node) {
@@ -31,7 +32,7 @@ function nodeSummary(node: Node) {
 export function nodeDetail(connection: ClusterConnection, name: string) {
   const { objects } = connection.hub;
   const node = objects.nodes.get(name);
-  if (node === undefined) throw notFound('nodes', name);
+  if (node === undefined) throw missing(connection, 'nodes', notFound('nodes', name));
   const now = connection.now();
   const daemonSets = [...objects.daemonSets.values()].map((ds) => {
     const eligibility = compileEligibility(ds);

@@ -5,7 +5,8 @@ import { namedGrid } from '@/lib/fleet-model/reducer';
 import type { FleetEvent } from '@/lib/fleet-model/types';
 import type { DaemonSet, Node, Pod } from '@/lib/k8s-types';
 import { ClusterHub } from './cluster-hub';
-import { emptyView, foldSse, type StreamView } from './sse-client';
+import { emptyView, foldSse, readStream, type StreamView } from './sse-client';
+import { sseResponse } from './sse';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
 const hubs: ClusterHub[] = [];
@@ -140,5 +141,59 @@ describe('ClusterHub', () => {
     const states = view.statuses.map((s) => s.state);
     expect(states).toEqual(['Stale', 'Live', 'Stale']);
     expect(view.statuses[2]).toMatchObject({ since: NOW - 5000, resources: { pods: { synced: true, error: 'pods: connection refused' } } });
+  });
+
+  it('a ?daemonset= stream follows its DaemonSet through deletion and re-creation (new column id)', () => {
+    const hub = makeHub();
+    const other = makeDaemonSet('other');
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: other });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    const sub = hub.subscribe('kube-system/agent');
+    const view = read(emptyView(), sub.queue);
+    hub.ingest({ kind: 'daemonset', type: 'DELETED', object: ds });
+    hub.flush();
+    read(view, sub.queue);
+    expect(view.grid?.columns.filter((c) => c !== null)).toEqual([]);
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: makeDaemonSet('agent', { uid: 'ds-agent-2' }) });
+    hub.ingest({ kind: 'daemonset', type: 'MODIFIED', object: makeDaemonSet('other', { image: 'x:2' }) });
+    hub.flush();
+    read(view, sub.queue);
+    expect(view.grid?.columns.filter((c) => c !== null).map((c) => c?.uid)).toEqual(['ds-agent-2']);
+  });
+
+  it('re-evaluates cells when minReadySeconds passes without any event', async () => {
+    let now = NOW;
+    const hub = new ClusterHub({ cluster: 'test', now: () => now, progressDeadlineSeconds: 600, batchMs: 1 });
+    hubs.push(hub);
+    const slow = makeDaemonSet('slow', { minReadySeconds: 1 });
+    hub.ingest({ kind: 'controllerrevision', type: 'ADDED', object: makeRevision(slow, 'h1', 1) });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: slow });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: makeDaemonPod(slow, 'n1', { hash: 'h1', readySince: new Date(NOW).toISOString() }) });
+    const sub = hub.subscribe();
+    const view = read(emptyView(), sub.queue);
+    expect(namedGrid(view.grid ?? { rows: [], columns: [] }).cells['kube-system/slow']).toEqual({ n1: 'P' });
+    now = NOW + 1_000;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    hub.flush();
+    read(view, sub.queue);
+    expect(namedGrid(view.grid ?? { rows: [], columns: [] }).cells['kube-system/slow']).toEqual({ n1: 'R' });
+  });
+});
+
+describe('sseResponse', () => {
+  it('opens with a connected comment, then the snapshot and status, and sends heartbeats', async () => {
+    const hub = makeHub();
+    const abort = new AbortController();
+    const view = emptyView();
+    const reading = readStream(sseResponse(hub, undefined, abort.signal, 20), view, abort.signal);
+    await expect.poll(() => view.comments.filter((c) => c === 'heartbeat').length).toBeGreaterThan(1);
+    expect(view.comments[0]).toBe('connected');
+    expect(view.snapshots).toBe(1);
+    expect(view.statuses).toHaveLength(1);
+    abort.abort();
+    await reading;
+    await expect.poll(() => hub.subscriberCount()).toBe(0);
   });
 });
