@@ -68,10 +68,28 @@ export function cellState(
   now: number,
   options: CellStateOptions = {},
 ): CellCode {
-  if (oldestPod === undefined) return verdict.shouldRun ? CellState.Missing : CellState.NotEligible;
-  if (!verdict.shouldRun) return CellState.Misscheduled;
-  if (podFailure(oldestPod) !== undefined) return CellState.Failing;
-  if (options.otherPods?.some((pod) => podFailure(pod) !== undefined)) return CellState.Failing;
+  const hasPod = oldestPod !== undefined;
+  // Failure and availability are only looked at where the precedence reaches them.
+  const isFailing =
+    hasPod &&
+    verdict.shouldRun &&
+    (podFailure(oldestPod) !== undefined ||
+      (options.otherPods?.some((pod) => podFailure(pod) !== undefined) ?? false));
+  const isAvailable = hasPod && isPodAvailable(oldestPod, options.minReadySeconds ?? 0, now);
+  return cellCodeOf(verdict.shouldRun, hasPod, isFailing, isUpdated, isAvailable);
+}
+
+/** The precedence of {@link cellState} on already known facts (the FleetModel's allocation-free path). */
+export function cellCodeOf(
+  shouldRun: boolean,
+  hasPod: boolean,
+  isFailing: boolean,
+  isUpdated: boolean,
+  isAvailable: boolean,
+): CellCode {
+  if (!hasPod) return shouldRun ? CellState.Missing : CellState.NotEligible;
+  if (!shouldRun) return CellState.Misscheduled;
+  if (isFailing) return CellState.Failing;
   if (!isUpdated) return CellState.Updating;
-  return isPodAvailable(oldestPod, options.minReadySeconds ?? 0, now) ? CellState.Ready : CellState.Progressing;
+  return isAvailable ? CellState.Ready : CellState.Progressing;
 }

@@ -60,14 +60,18 @@ export interface DaemonSetStatusInput {
   eligibility?: EligibilityFn;
 }
 
-/** What the status reads from the daemon pods of one node. */
-export interface NodeDaemonFacts {
-  /** The pod the status looks at (first in `podByCreationTimestampAndPhase` order). */
-  oldest: Pod | undefined;
-  ready: boolean;
-  available: boolean;
-  updated: boolean;
-}
+/**
+ * What the status reads from one node, as bits: whether a pod should run there, whether one does,
+ * and whether the oldest such pod is ready, available and updated. A small integer instead of an
+ * object, so the FleetModel can keep one per cell in a Uint8Array.
+ */
+export const NodeFlag = {
+  ShouldRun: 1,
+  Scheduled: 2,
+  Ready: 4,
+  Available: 8,
+  Updated: 16,
+} as const;
 
 /** The revision-related inputs shared by every node of one DaemonSet. */
 export interface RevisionContext {
@@ -85,16 +89,22 @@ export function revisionContext(daemonSet: DaemonSet, currentHash: string | unde
   };
 }
 
-/** Ready/available/updated of a node's oldest daemon pod (terminal pods being deleted already dropped). */
-export function nodeDaemonFacts(pods: readonly Pod[], context: RevisionContext, now: number): NodeDaemonFacts {
-  const oldest = oldestPod(pods);
-  if (oldest === undefined) return { oldest, ready: false, available: false, updated: false };
-  return {
-    oldest,
-    ready: isPodReady(oldest),
-    available: isPodAvailable(oldest, context.minReadySeconds, now),
-    updated: isPodUpdated(oldest, context.currentHash, context.templateGeneration),
-  };
+/** The {@link NodeFlag} bits of one node, given its verdict and the oldest of its daemon pods. */
+export function nodeFlags(
+  shouldRun: boolean,
+  oldest: Pod | undefined,
+  context: RevisionContext,
+  now: number,
+): number {
+  let flags = shouldRun ? NodeFlag.ShouldRun : 0;
+  if (oldest === undefined) return flags;
+  flags |= NodeFlag.Scheduled;
+  if (isPodReady(oldest)) {
+    flags |= NodeFlag.Ready;
+    if (isPodAvailable(oldest, context.minReadySeconds, now)) flags |= NodeFlag.Available;
+  }
+  if (isPodUpdated(oldest, context.currentHash, context.templateGeneration)) flags |= NodeFlag.Updated;
+  return flags;
 }
 
 /** All-zero counters. */
@@ -111,24 +121,22 @@ export function zeroCounters(): DaemonSetCounters {
 }
 
 /**
- * Adds (sign 1) or removes (sign -1) one node's share of the counters; numberUnavailable is kept as
- * desired − available, as upstream derives it.
+ * Adds the share of `times` nodes with these flags to the counters (upstream's loop body in
+ * `updateDaemonSetStatus`; -1 removes one); numberUnavailable is kept as desired − available, as
+ * upstream derives it.
  */
-export function addNodeToCounters(
-  counters: DaemonSetCounters,
-  shouldRun: boolean,
-  facts: Pick<NodeDaemonFacts, 'ready' | 'available' | 'updated'> & { scheduled: boolean },
-  sign: 1 | -1 = 1,
-): void {
-  if (shouldRun) {
+export function addNodeToCounters(counters: DaemonSetCounters, flags: number, times = 1): void {
+  const sign = times;
+  const scheduled = (flags & NodeFlag.Scheduled) !== 0;
+  if (flags & NodeFlag.ShouldRun) {
     counters.desiredNumberScheduled += sign;
-    if (facts.scheduled) {
+    if (scheduled) {
       counters.currentNumberScheduled += sign;
-      if (facts.ready) counters.numberReady += sign;
-      if (facts.available) counters.numberAvailable += sign;
-      if (facts.updated) counters.updatedNumberScheduled += sign;
+      if (flags & NodeFlag.Ready) counters.numberReady += sign;
+      if (flags & NodeFlag.Available) counters.numberAvailable += sign;
+      if (flags & NodeFlag.Updated) counters.updatedNumberScheduled += sign;
     }
-  } else if (facts.scheduled) {
+  } else if (scheduled) {
     counters.numberMisscheduled += sign;
   }
   counters.numberUnavailable = counters.desiredNumberScheduled - counters.numberAvailable;
@@ -158,8 +166,7 @@ export function computeDaemonSetStatus(input: DaemonSetStatusInput): DaemonSetCo
   // Only nodes in the node list are visited: pods pointing at deleted nodes count nowhere.
   for (const node of nodes) {
     const pods = byNode.get(node.metadata?.name ?? '') ?? [];
-    const facts = nodeDaemonFacts(pods, context, now);
-    addNodeToCounters(counters, eligibility(node).shouldRun, { ...facts, scheduled: pods.length > 0 });
+    addNodeToCounters(counters, nodeFlags(eligibility(node).shouldRun, oldestPod(pods), context, now));
   }
   return counters;
 }
@@ -183,7 +190,8 @@ export function statusDifferences(
   const differences: StatusDifference[] = [];
   for (const field of COUNTER_FIELDS) {
     const value = reported?.[field];
-    if ((value ?? 0) !== implied[field]) differences.push({ field, reported: value, implied: implied[field] });
+    if ((value ?? 0) !== implied[field])
+      differences.push({ field, reported: value, implied: implied[field] });
   }
   return differences;
 }
@@ -198,7 +206,10 @@ export interface CurrentRevision {
  * The DaemonSet's current ControllerRevision: one it controls whose data matches the template
  * (upstream `dsc.constructHistory`); with duplicates, the one with the highest revision number.
  */
-export function currentRevisionOf(daemonSet: DaemonSet, revisions: readonly ControllerRevision[]): CurrentRevision {
+export function currentRevisionOf(
+  daemonSet: DaemonSet,
+  revisions: readonly ControllerRevision[],
+): CurrentRevision {
   const uid = daemonSet.metadata?.uid;
   let current: ControllerRevision | undefined;
   for (const revision of revisions) {

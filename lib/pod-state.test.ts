@@ -16,7 +16,8 @@ import {
 } from './pod-state';
 
 const ds = makeDaemonSet('agent');
-const pod = (options: Parameters<typeof makeDaemonPod>[2] = {}, node = 'n1'): Pod => makeDaemonPod(ds, node, options);
+const pod = (options: Parameters<typeof makeDaemonPod>[2] = {}, node = 'n1'): Pod =>
+  makeDaemonPod(ds, node, options);
 const at = (iso: string): number => Date.parse(iso);
 
 /** A pod pinned only by affinity, with the given matchFields terms. */
@@ -25,7 +26,9 @@ function pinned(terms: { key?: string; operator?: string; values?: string[] }[][
     spec: {
       affinity: {
         nodeAffinity: {
-          requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms.map((matchFields) => ({ matchFields })) },
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: terms.map((matchFields) => ({ matchFields })),
+          },
         },
       },
     },
@@ -34,10 +37,37 @@ function pinned(terms: { key?: string; operator?: string; values?: string[] }[][
 
 describe('targetNodeName (GetTargetNodeName)', () => {
   it.each([
-    ['spec.nodeName wins', { spec: { nodeName: 'a', ...pinned([[{ key: 'metadata.name', operator: 'In', values: ['b'] }]]).spec } }, 'a'],
-    ['affinity metadata.name In one value', pinned([[{ key: 'metadata.name', operator: 'In', values: ['b'] }]]), 'b'],
-    ['skips other fields and operators', pinned([[{ key: 'x', operator: 'In', values: ['c'] }, { key: 'metadata.name', operator: 'NotIn', values: ['d'] }], [{ key: 'metadata.name', operator: 'In', values: ['e'] }]]), 'e'],
-    ['first metadata.name In with two values makes it unplaceable', pinned([[{ key: 'metadata.name', operator: 'In', values: ['a', 'b'] }], [{ key: 'metadata.name', operator: 'In', values: ['c'] }]]), undefined],
+    [
+      'spec.nodeName wins',
+      {
+        spec: { nodeName: 'a', ...pinned([[{ key: 'metadata.name', operator: 'In', values: ['b'] }]]).spec },
+      },
+      'a',
+    ],
+    [
+      'affinity metadata.name In one value',
+      pinned([[{ key: 'metadata.name', operator: 'In', values: ['b'] }]]),
+      'b',
+    ],
+    [
+      'skips other fields and operators',
+      pinned([
+        [
+          { key: 'x', operator: 'In', values: ['c'] },
+          { key: 'metadata.name', operator: 'NotIn', values: ['d'] },
+        ],
+        [{ key: 'metadata.name', operator: 'In', values: ['e'] }],
+      ]),
+      'e',
+    ],
+    [
+      'first metadata.name In with two values makes it unplaceable',
+      pinned([
+        [{ key: 'metadata.name', operator: 'In', values: ['a', 'b'] }],
+        [{ key: 'metadata.name', operator: 'In', values: ['c'] }],
+      ]),
+      undefined,
+    ],
     ['no affinity', { spec: {} }, undefined],
     ['no spec at all', {}, undefined],
     ['empty terms', pinned([]), undefined],
@@ -52,8 +82,20 @@ describe('readiness and availability (IsPodReady, IsPodAvailable)', () => {
     ['not ready', pod(), 0, '2026-01-01T01:00:00Z', false],
     ['ready, minReadySeconds 0', pod({ readySince }), 0, readySince, true],
     ['ready one second short', pod({ readySince }), 10, '2026-01-01T00:00:09Z', false],
-    ['ready exactly minReadySeconds (inclusive boundary)', pod({ readySince }), 10, '2026-01-01T00:00:10Z', true],
-    ['ready without a transition time, minReadySeconds > 0', pod({ readySince: '' }), 10, '2027-01-01T00:00:00Z', false],
+    [
+      'ready exactly minReadySeconds (inclusive boundary)',
+      pod({ readySince }),
+      10,
+      '2026-01-01T00:00:10Z',
+      true,
+    ],
+    [
+      'ready without a transition time, minReadySeconds > 0',
+      pod({ readySince: '' }),
+      10,
+      '2027-01-01T00:00:00Z',
+      false,
+    ],
     ['malformed transition time', pod({ readySince: 'yesterday' }), 10, '2027-01-01T00:00:00Z', false],
   ] as [string, Pod, number, string, boolean][])('%s', (_name, input, minReadySeconds, now, expected) => {
     expect(isPodAvailable(input, minReadySeconds, at(now))).toBe(expected);
@@ -75,16 +117,27 @@ describe('readiness and availability (IsPodReady, IsPodAvailable)', () => {
 
 describe('podFailure', () => {
   const scheduledFalse = (message: string): Pod => ({
-    status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }] },
+    status: {
+      phase: 'Pending',
+      conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }],
+    },
   });
   it.each([
     ['ErrImagePull', pod({ waiting: 'ErrImagePull' }), 'ErrImagePull'],
     ['ImagePullBackOff', pod({ waiting: 'ImagePullBackOff' }), 'ImagePullBackOff'],
     ['CrashLoopBackOff', pod({ waiting: 'CrashLoopBackOff' }), 'CrashLoopBackOff'],
-    ['CreateContainerConfigError', pod({ waiting: 'CreateContainerConfigError' }), 'CreateContainerConfigError'],
+    [
+      'CreateContainerConfigError',
+      pod({ waiting: 'CreateContainerConfigError' }),
+      'CreateContainerConfigError',
+    ],
     ['InvalidImageName', pod({ waiting: 'InvalidImageName' }), 'InvalidImageName'],
     ['phase Failed', pod({ phase: 'Failed' }), 'Failed'],
-    ['unschedulable (Insufficient memory)', scheduledFalse('0/1 nodes are available: 1 Insufficient memory.'), 'Unschedulable'],
+    [
+      'unschedulable (Insufficient memory)',
+      scheduledFalse('0/1 nodes are available: 1 Insufficient memory.'),
+      'Unschedulable',
+    ],
     ['ContainerCreating is progress, not failure', pod({ waiting: 'ContainerCreating' }), undefined],
     ['a running ready pod', pod({ readySince: '2026-01-01T00:00:00Z' }), undefined],
     ['an empty object', {}, undefined],
@@ -98,8 +151,17 @@ describe('podFailure', () => {
     expect(podFailure(scheduledFalse('0/1 nodes are available: 1 Insufficient memory.'))?.message).toBe(
       '0/1 nodes are available: 1 Insufficient memory.',
     );
-    const initStuck: Pod = { status: { initContainerStatuses: [{ name: 'init', state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' } } }] } };
-    expect(podFailure(initStuck)).toEqual({ reason: 'CrashLoopBackOff', message: 'container init: back-off 5m0s' });
+    const initStuck: Pod = {
+      status: {
+        initContainerStatuses: [
+          { name: 'init', state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s' } } },
+        ],
+      },
+    };
+    expect(podFailure(initStuck)).toEqual({
+      reason: 'CrashLoopBackOff',
+      message: 'container init: back-off 5m0s',
+    });
   });
 });
 
@@ -112,24 +174,50 @@ describe('isPodUpdated (util.IsPodUpdated)', () => {
     ['template generation matches', pod({ hash: 'old', templateGeneration: 3 }), 'abc', '3', true],
     ['template generation differs', pod({ hash: 'old', templateGeneration: 2 }), 'abc', '3', false],
     ['no labels at all', pod(), 'abc', '3', false],
-  ] as [string, Pod, string, string | undefined, boolean][])('%s', (_name, input, hash, generation, expected) => {
-    expect(isPodUpdated(input, hash, generation)).toBe(expected);
-  });
+  ] as [string, Pod, string, string | undefined, boolean][])(
+    '%s',
+    (_name, input, hash, generation, expected) => {
+      expect(isPodUpdated(input, hash, generation)).toBe(expected);
+    },
+  );
 
   it('reads the template generation from the DaemonSet annotation, as an int64 would print', () => {
     expect(templateGeneration(dsAtGeneration)).toBe('3');
-    expect(templateGeneration({ metadata: { annotations: { [`deprecated.daemonset.template.generation`]: '+07' } } })).toBe('7');
-    expect(templateGeneration({ metadata: { annotations: { [`deprecated.daemonset.template.generation`]: 'x' } } })).toBeUndefined();
+    expect(
+      templateGeneration({
+        metadata: { annotations: { [`deprecated.daemonset.template.generation`]: '+07' } },
+      }),
+    ).toBe('7');
+    expect(
+      templateGeneration({
+        metadata: { annotations: { [`deprecated.daemonset.template.generation`]: 'x' } },
+      }),
+    ).toBeUndefined();
     expect(templateGeneration({})).toBeUndefined();
   });
 });
 
 describe('comparePodsForStatus (podByCreationTimestampAndPhase)', () => {
   it.each([
-    ['bound before unbound, even if younger', pod({ name: 'a', bound: false, created: '2026-01-01T00:00:00Z' }), pod({ name: 'b', created: '2026-02-01T00:00:00Z' }), 'b'],
-    ['older before younger', pod({ name: 'a', created: '2026-02-01T00:00:00Z' }), pod({ name: 'b', created: '2026-01-01T00:00:00Z' }), 'b'],
+    [
+      'bound before unbound, even if younger',
+      pod({ name: 'a', bound: false, created: '2026-01-01T00:00:00Z' }),
+      pod({ name: 'b', created: '2026-02-01T00:00:00Z' }),
+      'b',
+    ],
+    [
+      'older before younger',
+      pod({ name: 'a', created: '2026-02-01T00:00:00Z' }),
+      pod({ name: 'b', created: '2026-01-01T00:00:00Z' }),
+      'b',
+    ],
     ['same time: by name', pod({ name: 'b' }), pod({ name: 'a' }), 'a'],
-    ['missing timestamp counts as the zero time', pod({ name: 'b', created: '2026-01-01T00:00:00Z' }), { ...pod({ name: 'c' }), metadata: { name: 'c' } }, 'c'],
+    [
+      'missing timestamp counts as the zero time',
+      pod({ name: 'b', created: '2026-01-01T00:00:00Z' }),
+      { ...pod({ name: 'c' }), metadata: { name: 'c' } },
+      'c',
+    ],
   ] as [string, Pod, Pod, string][])('%s', (_name, first, second, oldest) => {
     expect(oldestPod([first, second])?.metadata?.name).toBe(oldest);
     expect(oldestPod([second, first])?.metadata?.name).toBe(oldest);
@@ -143,7 +231,10 @@ describe('ownership and dropping', () => {
     expect(isDaemonPodOf(pod(), ds)).toBe(true);
     expect(isDaemonPodOf(pod(), other)).toBe(false);
     const notController = pod();
-    notController.metadata = { ...notController.metadata, ownerReferences: [{ uid: ds.metadata?.uid, controller: false }] };
+    notController.metadata = {
+      ...notController.metadata,
+      ownerReferences: [{ uid: ds.metadata?.uid, controller: false }],
+    };
     expect(isDaemonPodOf(notController, ds)).toBe(false);
     expect(isDaemonPodOf(pod(), { metadata: {} })).toBe(false);
   });
@@ -153,7 +244,10 @@ describe('ownership and dropping', () => {
     ['Succeeded and deleting', { phase: 'Succeeded', deleting: true }, true],
     ['Failed, not deleting', { phase: 'Failed' }, false],
     ['Running and deleting', { phase: 'Running', deleting: true }, false],
-  ] as [string, Parameters<typeof makeDaemonPod>[2], boolean][])('isTerminalAndDeleting: %s', (_name, options, expected) => {
-    expect(isTerminalAndDeleting(pod(options))).toBe(expected);
-  });
+  ] as [string, Parameters<typeof makeDaemonPod>[2], boolean][])(
+    'isTerminalAndDeleting: %s',
+    (_name, options, expected) => {
+      expect(isTerminalAndDeleting(pod(options))).toBe(expected);
+    },
+  );
 });

@@ -3,7 +3,7 @@
  * revision, and — ours, for the grid — why it is failing.
  * Times are epoch milliseconds; `now` is always a parameter (lib/ never reads a clock).
  */
-import { WellKnown, type DaemonSet, type Pod, type PodCondition } from './k8s-types';
+import { WellKnown, type ContainerStatus, type DaemonSet, type Pod, type PodCondition } from './k8s-types';
 
 /** Why a pod cannot make progress, for the Failing cell and the "why" panel. */
 export interface PodFailure {
@@ -23,11 +23,21 @@ const FAILING_WAITING_REASONS: ReadonlySet<string> = new Set([
 /** Go's zero `metav1.Time` sorts before every real timestamp; a missing or malformed one behaves so. */
 const ZERO_TIME = Number.NEGATIVE_INFINITY;
 
+/** Parsed timestamps: fleets share few distinct seconds, and Date.parse dominates a full rebuild. */
+const parsedTimestamps = new Map<string, number>();
+const PARSED_TIMESTAMPS_MAX = 8192;
+
 /** Epoch milliseconds of an RFC 3339 timestamp; the zero time when missing or malformed. */
 export function timestampMs(timestamp: string | undefined): number {
   if (timestamp === undefined || timestamp === '') return ZERO_TIME;
-  const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? ZERO_TIME : ms;
+  let ms = parsedTimestamps.get(timestamp);
+  if (ms === undefined) {
+    const parsed = Date.parse(timestamp);
+    ms = Number.isNaN(parsed) ? ZERO_TIME : parsed;
+    if (parsedTimestamps.size >= PARSED_TIMESTAMPS_MAX) parsedTimestamps.clear();
+    parsedTimestamps.set(timestamp, ms);
+  }
+  return ms;
 }
 
 /**
@@ -38,7 +48,8 @@ export function timestampMs(timestamp: string | undefined): number {
 export function targetNodeName(pod: Pod): string | undefined {
   const nodeName = pod.spec?.nodeName;
   if (nodeName) return nodeName;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   for (const term of terms ?? []) {
     for (const field of term.matchFields ?? []) {
       if (field.key !== 'metadata.name' || field.operator !== 'In') continue;
@@ -50,9 +61,12 @@ export function targetNodeName(pod: Pod): string | undefined {
   return undefined;
 }
 
-/** The pod's condition of the given type, if any. */
+/** The pod's condition of the given type, if any (a plain loop: this runs once per cell of a rebuild). */
 function podCondition(pod: Pod, type: string): PodCondition | undefined {
-  return pod.status?.conditions?.find((condition) => condition.type === type);
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (const condition of conditions) if (condition.type === type) return condition;
+  return undefined;
 }
 
 /** Whether the pod's Ready condition is True (upstream `podutil.IsPodReady`; phase is not consulted). */
@@ -85,9 +99,9 @@ export function availableAt(pod: Pod, minReadySeconds: number, now: number): num
   return at > now ? at : undefined;
 }
 
-/** The first container (init containers first) stuck in a waiting reason that needs intervention. */
-function stuckContainer(pod: Pod): PodFailure | undefined {
-  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+/** The first container in the list stuck in a waiting reason that needs intervention. */
+function stuckContainer(statuses: readonly ContainerStatus[] | null | undefined): PodFailure | undefined {
+  if (!statuses) return undefined;
   for (const status of statuses) {
     const waiting = status.state?.waiting;
     if (waiting?.reason !== undefined && FAILING_WAITING_REASONS.has(waiting.reason)) {
@@ -108,11 +122,16 @@ export function podFailure(pod: Pod): PodFailure | undefined {
   if (phase === 'Failed') {
     return { reason: pod.status?.reason || 'Failed', message: pod.status?.message || 'pod phase is Failed' };
   }
-  const stuck = stuckContainer(pod);
+  // Init containers run first, so a stuck one is the cause.
+  const stuck =
+    stuckContainer(pod.status?.initContainerStatuses) ?? stuckContainer(pod.status?.containerStatuses);
   if (stuck) return stuck;
   const scheduled = podCondition(pod, 'PodScheduled');
   if ((phase === 'Pending' || phase === undefined) && scheduled?.status === 'False') {
-    return { reason: scheduled.reason || 'Unschedulable', message: scheduled.message || 'pod cannot be scheduled' };
+    return {
+      reason: scheduled.reason || 'Unschedulable',
+      message: scheduled.message || 'pod cannot be scheduled',
+    };
   }
   return undefined;
 }
@@ -133,10 +152,15 @@ export function templateGeneration(daemonSet: DaemonSet): string | undefined {
  * `controller-revision-hash` equals the current hash, or its `pod-template-generation` equals the
  * template generation.
  */
-export function isPodUpdated(pod: Pod, currentHash: string | undefined, generation: string | undefined): boolean {
+export function isPodUpdated(
+  pod: Pod,
+  currentHash: string | undefined,
+  generation: string | undefined,
+): boolean {
   const labels = pod.metadata?.labels;
   const hashMatches = !!currentHash && labels?.[WellKnown.controllerRevisionHash] === currentHash;
-  const generationMatches = generation !== undefined && labels?.[WellKnown.podTemplateGeneration] === generation;
+  const generationMatches =
+    generation !== undefined && labels?.[WellKnown.podTemplateGeneration] === generation;
   return hashMatches || generationMatches;
 }
 
@@ -171,8 +195,10 @@ export function isTerminalAndDeleting(pod: Pod): boolean {
 
 /** The uid of the pod's controller ownerReference, if it has one. */
 export function controllerUid(pod: Pod): string | undefined {
-  const owner = pod.metadata?.ownerReferences?.find((reference) => reference.controller === true);
-  return owner?.uid || undefined;
+  const owners = pod.metadata?.ownerReferences;
+  if (!owners) return undefined;
+  for (const owner of owners) if (owner.controller === true) return owner.uid || undefined;
+  return undefined;
 }
 
 /** Whether the DaemonSet is the pod's controller (a controller ownerReference carrying its uid). */

@@ -2,7 +2,15 @@
  * Small builders of slim wire objects (nodes, DaemonSets, daemon pods, ControllerRevisions) for the
  * scale fixture and for tests, so neither writes 40-line literals.
  */
-import { WellKnown, type ControllerRevision, type DaemonSet, type Node, type Pod, type Taint, type Toleration } from '../k8s-types';
+import {
+  WellKnown,
+  type ControllerRevision,
+  type DaemonSet,
+  type Node,
+  type Pod,
+  type Taint,
+  type Toleration,
+} from '../k8s-types';
 
 /** Options of {@link makeNode}. */
 export interface NodeOptions {
@@ -58,7 +66,10 @@ export function makeDaemonSet(name: string, options: DaemonSetOptions = {}): Dae
           containers: [{ name, image: options.image ?? `registry.example/${name}:1` }],
         },
       },
-      updateStrategy: options.updateStrategy ?? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
+      updateStrategy: options.updateStrategy ?? {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxUnavailable: 1 },
+      },
       minReadySeconds: options.minReadySeconds ?? 0,
     },
     status: options.status ?? {},
@@ -90,7 +101,8 @@ export function makeDaemonPod(daemonSet: DaemonSet, nodeName: string, options: D
   const name = options.name ?? `${dsName}-${nodeName}`;
   const labels: Record<string, string> = { app: dsName };
   if (options.hash !== undefined) labels[WellKnown.controllerRevisionHash] = options.hash;
-  if (options.templateGeneration !== undefined) labels[WellKnown.podTemplateGeneration] = String(options.templateGeneration);
+  if (options.templateGeneration !== undefined)
+    labels[WellKnown.podTemplateGeneration] = String(options.templateGeneration);
   const ready = options.readySince !== undefined;
   return {
     metadata: {
@@ -107,15 +119,21 @@ export function makeDaemonPod(daemonSet: DaemonSet, nodeName: string, options: D
       affinity: {
         nodeAffinity: {
           requiredDuringSchedulingIgnoredDuringExecution: {
-            nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+            nodeSelectorTerms: [
+              { matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] },
+            ],
           },
         },
       },
     },
     status: {
       phase: options.phase ?? (ready ? 'Running' : 'Pending'),
-      conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: options.readySince }],
-      containerStatuses: options.waiting ? [{ name: dsName, state: { waiting: { reason: options.waiting } } }] : [],
+      conditions: [
+        { type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: options.readySince },
+      ],
+      containerStatuses: options.waiting
+        ? [{ name: dsName, state: { waiting: { reason: options.waiting } } }]
+        : [],
     },
   };
 }

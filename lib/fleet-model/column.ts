@@ -2,10 +2,11 @@
  * One DaemonSet column of the FleetModel: a code and a flag byte per row, incremental counters, and
  * the cells waiting for minReadySeconds to pass. No per-cell objects.
  */
-import { CELL_CODES, cellState, type CellCode } from '../cell-state';
+import { CELL_CODES, cellCodeOf, type CellCode } from '../cell-state';
 import {
   addNodeToCounters,
-  nodeDaemonFacts,
+  NodeFlag,
+  nodeFlags,
   revisionContext,
   zeroCounters,
   type DaemonSetCounters,
@@ -13,27 +14,43 @@ import {
   type RevisionContext,
 } from '../daemon-status';
 import type { ControllerRevision, DaemonSet, Node, Pod } from '../k8s-types';
-import { availableAt } from '../pod-state';
+import { availableAt, oldestPod, podFailure } from '../pod-state';
+import { isPodList, type PodSlot } from './pod-index';
 import type { DaemonSetSummary } from './types';
 
 /** Code index of a free row slot (CELL_CODES has seven entries). */
 export const EMPTY_CODE = 255;
 
-const SHOULD_RUN = 1;
-const SCHEDULED = 2;
-const READY = 4;
-const AVAILABLE = 8;
-const UPDATED = 16;
+/** Code index of each cell code by its char code, for storing a code in a Uint8Array. */
+const CODE_INDEX = new Uint8Array(128).fill(EMPTY_CODE);
+CELL_CODES.forEach((code, index) => {
+  CODE_INDEX[code.charCodeAt(0)] = index;
+});
 
-/** Reused for every counter update, so a cell evaluation allocates nothing for it. */
-const scratch = { scheduled: false, ready: false, available: false, updated: false };
+/** Flag bit for "a pod on the node is failing", above the NodeFlag bits, for the code table. */
+const FAILING = 32;
 
-function setScratch(flags: number): typeof scratch {
-  scratch.scheduled = (flags & SCHEDULED) !== 0;
-  scratch.ready = (flags & READY) !== 0;
-  scratch.available = (flags & AVAILABLE) !== 0;
-  scratch.updated = (flags & UPDATED) !== 0;
-  return scratch;
+/**
+ * Code index of every combination of NodeFlag bits and FAILING, computed once from cellCodeOf so the
+ * per-cell path is a table lookup and the precedence is written down in one place only.
+ */
+const CODE_BY_FACTS = Uint8Array.from({ length: 64 }, (_, facts) => {
+  const code = cellCodeOf(
+    (facts & NodeFlag.ShouldRun) !== 0,
+    (facts & NodeFlag.Scheduled) !== 0,
+    (facts & FAILING) !== 0,
+    (facts & NodeFlag.Updated) !== 0,
+    (facts & NodeFlag.Available) !== 0,
+  );
+  return CODE_INDEX[code.charCodeAt(0)] ?? EMPTY_CODE;
+});
+
+/** Whether any pod of the slot other than the oldest, and not already terminating, is failing. */
+function otherPodFailing(slot: PodSlot, oldest: Pod): boolean {
+  if (!isPodList(slot)) return false;
+  return slot.some(
+    (pod) => pod !== oldest && !pod.metadata?.deletionTimestamp && podFailure(pod) !== undefined,
+  );
 }
 
 /** The identity key of a DaemonSet: its uid, which is what its pods' controller references carry. */
@@ -45,7 +62,8 @@ export function daemonSetKey(daemonSet: DaemonSet): string | undefined {
 export class Column {
   codes: Uint8Array;
   flags: Uint8Array;
-  counters: DaemonSetCounters = zeroCounters();
+  /** How many cells hold each NodeFlag combination: the counters follow from it (see `counters`). */
+  private readonly histogram = new Int32Array(32);
   context: RevisionContext;
   currentRevision: ControllerRevision | undefined;
   /** Rows whose oldest pod is Ready but not yet available, with the instant it becomes so. */
@@ -55,6 +73,8 @@ export class Column {
 
   constructor(
     readonly id: number,
+    /** The DaemonSet's uid: what its pods' controller references carry. */
+    readonly key: string,
     public daemonSet: DaemonSet,
     public eligibility: EligibilityFn,
     capacity: number,
@@ -74,6 +94,16 @@ export class Column {
     this.flags = flags;
   }
 
+  /** Whether the cell at `row` holds a state (not a free or not yet evaluated slot). */
+  isSet(row: number): boolean {
+    return this.codes[row] !== EMPTY_CODE;
+  }
+
+  /** Records a node's eligibility without evaluating the cell yet (first step of a rebuild). */
+  primeEligibility(row: number, node: Node | undefined): void {
+    if (node !== undefined) this.flags[row] = this.eligibility(node).shouldRun ? NodeFlag.ShouldRun : 0;
+  }
+
   /** The cell code at `row`, or undefined for a free slot. */
   codeAt(row: number): CellCode | undefined {
     return CELL_CODES[this.codes[row] ?? EMPTY_CODE];
@@ -81,38 +111,67 @@ export class Column {
 
   /**
    * Re-evaluates one cell from its node and pods; `shouldRun` is reused from the last evaluation unless
-   * a node is given. Keeps the counters and the pending-availability set in step.
+   * a node is given. Keeps the counters and the pending-availability set in step. Allocates nothing
+   * for a node with one pod. Returns whether the counters changed.
    */
-  evaluate(row: number, node: Node | undefined, pods: readonly Pod[], now: number): void {
+  evaluate(row: number, node: Node | undefined, slot: PodSlot | undefined, now: number): boolean {
     const before = this.flags[row] ?? 0;
-    const shouldRun = node === undefined ? (before & SHOULD_RUN) !== 0 : this.eligibility(node).shouldRun;
-    if (this.codes[row] !== EMPTY_CODE) addNodeToCounters(this.counters, (before & SHOULD_RUN) !== 0, setScratch(before), -1);
-    const live = pods.length > 1 ? pods.filter((pod) => !pod.metadata?.deletionTimestamp) : pods;
-    const facts = nodeDaemonFacts(pods, this.context, now);
-    let flags = shouldRun ? SHOULD_RUN : 0;
-    if (pods.length > 0) flags |= SCHEDULED;
-    if (facts.ready) flags |= READY;
-    if (facts.available) flags |= AVAILABLE;
-    if (facts.updated) flags |= UPDATED;
-    this.flags[row] = flags;
-    addNodeToCounters(this.counters, shouldRun, setScratch(flags), 1);
-    const code = cellState({ shouldRun }, facts.oldest, facts.updated, now, {
-      minReadySeconds: this.context.minReadySeconds,
-      otherPods: live.length > 1 ? live.filter((pod) => pod !== facts.oldest) : undefined,
-    });
-    this.codes[row] = CELL_CODES.indexOf(code);
-    const at = facts.oldest && facts.ready && !facts.available ? availableAt(facts.oldest, this.context.minReadySeconds, now) : undefined;
-    if (at === undefined) this.pending.delete(row);
-    else this.pending.set(row, at);
+    const wasEmpty = this.codes[row] === EMPTY_CODE;
+    const shouldRun =
+      node === undefined ? (before & NodeFlag.ShouldRun) !== 0 : this.eligibility(node).shouldRun;
+    if (slot === undefined) {
+      // No pod: nothing to read but the verdict (the common case of a rebuild's second pass).
+      this.store(row, shouldRun ? NodeFlag.ShouldRun : 0, 0, before, wasEmpty);
+      if (this.pending.size > 0) this.pending.delete(row);
+    } else {
+      const oldest = isPodList(slot) ? oldestPod(slot) : slot;
+      const flags = nodeFlags(shouldRun, oldest, this.context, now);
+      const isFailing =
+        oldest !== undefined &&
+        shouldRun &&
+        (podFailure(oldest) !== undefined || otherPodFailing(slot, oldest));
+      this.store(row, flags, isFailing ? FAILING : 0, before, wasEmpty);
+      this.trackPending(row, oldest, flags, now);
+    }
+    return wasEmpty || this.flags[row] !== before;
   }
 
-  /** Frees a row slot: its share of the counters goes, its code becomes empty. */
-  clear(row: number): void {
-    const before = this.flags[row] ?? 0;
-    if (this.codes[row] !== EMPTY_CODE) addNodeToCounters(this.counters, (before & SHOULD_RUN) !== 0, setScratch(before), -1);
+  /** Stores a cell's flags and code and moves it in the histogram. */
+  private store(row: number, flags: number, failing: number, before: number, wasEmpty: boolean): void {
+    const histogram = this.histogram;
+    if (!wasEmpty) histogram[before] = (histogram[before] ?? 0) - 1;
+    histogram[flags] = (histogram[flags] ?? 0) + 1;
+    this.flags[row] = flags;
+    this.codes[row] = CODE_BY_FACTS[flags | failing] ?? EMPTY_CODE;
+  }
+
+  /** The seven counters implied by the cells (upstream's per-node sums, from the histogram). */
+  get counters(): DaemonSetCounters {
+    const counters = zeroCounters();
+    this.histogram.forEach((count, flags) => {
+      if (count !== 0) addNodeToCounters(counters, flags, count);
+    });
+    return counters;
+  }
+
+  /** Remembers when a Ready-but-not-yet-available oldest pod turns available, for `tick`. */
+  private trackPending(row: number, oldest: Pod | undefined, flags: number, now: number): void {
+    const waiting =
+      oldest !== undefined && (flags & NodeFlag.Ready) !== 0 && (flags & NodeFlag.Available) === 0;
+    const at = waiting ? availableAt(oldest, this.context.minReadySeconds, now) : undefined;
+    if (at !== undefined) this.pending.set(row, at);
+    else if (this.pending.size > 0) this.pending.delete(row);
+  }
+
+  /** Frees a row slot: its share of the counters goes, its code becomes empty. Returns whether it held a cell. */
+  clear(row: number): boolean {
+    const held = this.codes[row] !== EMPTY_CODE;
+    const flags = this.flags[row] ?? 0;
+    if (held) this.histogram[flags] = (this.histogram[flags] ?? 0) - 1;
     this.codes[row] = EMPTY_CODE;
     this.flags[row] = 0;
     this.pending.delete(row);
+    return held;
   }
 
   /** The column header as the wire carries it. */
@@ -125,7 +184,7 @@ export class Column {
       name: metadata?.name ?? '',
       uid: metadata?.uid ?? '',
       generation: metadata?.generation,
-      implied: { ...this.counters },
+      implied: this.counters,
       reported: pickReported(status),
       currentRevision: this.context.currentHash,
       currentRevisionNumber: this.currentRevision?.revision,

@@ -6,7 +6,15 @@
  */
 import { computeDaemonSetStatus } from '../daemon-status';
 import { compileEligibility } from '../eligibility';
-import { WellKnown, type ControllerRevision, type DaemonSet, type Node, type Pod, type PodCondition } from '../k8s-types';
+import {
+  WellKnown,
+  type Affinity,
+  type ControllerRevision,
+  type DaemonSet,
+  type Node,
+  type Pod,
+  type PodCondition,
+} from '../k8s-types';
 import { makeDaemonSet, makeNode, makeRevision, taint } from './builders';
 import type { FleetObjects } from './types';
 
@@ -69,13 +77,17 @@ function scaleNode(index: number, random: () => number): Node {
   } else if (roll >= 0.2 && roll < 0.3) labels['node-role.example/edge'] = 'true';
   else if (roll >= 0.3 && roll < 0.4) labels['node-role.example/storage'] = 'true';
   const state = random();
-  if (state < 0.005) taints.push(taint('node.kubernetes.io/not-ready', 'NoSchedule'), taint('node.kubernetes.io/not-ready', 'NoExecute'));
+  if (state < 0.005)
+    taints.push(
+      taint('node.kubernetes.io/not-ready', 'NoSchedule'),
+      taint('node.kubernetes.io/not-ready', 'NoExecute'),
+    );
   else if (state < 0.01) taints.push(taint('node.kubernetes.io/disk-pressure', 'NoSchedule'));
   else if (state < 0.02) taints.push(taint('example.com/dedicated', 'NoSchedule', 'gpu'));
   return makeNode(name, { labels, taints });
 }
 
-/** One DaemonSet; every fifth tolerates everything, others select node kinds, some use surge or minReadySeconds. */
+/** One DaemonSet; every fifth tolerates everything, some select amd64 or storage nodes, some use surge or minReadySeconds. */
 function scaleDaemonSet(index: number, random: () => number): DaemonSet {
   const kind = index % 5;
   const rolling = random() < 0.3;
@@ -85,7 +97,11 @@ function scaleDaemonSet(index: number, random: () => number): DaemonSet {
     generation: rolling ? 2 : 1,
     tolerations: kind === 0 ? [{ operator: 'Exists' }] : undefined,
     nodeSelector:
-      kind === 1 ? { 'kubernetes.io/arch': 'amd64' } : kind === 2 ? { 'node-role.example/storage': 'true' } : undefined,
+      kind === 1
+        ? { 'kubernetes.io/arch': 'amd64' }
+        : index % 10 === 2
+          ? { 'node-role.example/storage': 'true' }
+          : undefined,
     image: `registry.example/agent-${index}:${rolling ? 2 : 1}`,
     minReadySeconds: kind === 3 ? 30 : 0,
     updateStrategy:
@@ -104,18 +120,54 @@ interface PodParts {
 function podParts(daemonSet: DaemonSet, hash: string, generation: number): PodParts {
   const name = daemonSet.metadata?.name ?? '';
   return {
-    labels: { app: name, [WellKnown.controllerRevisionHash]: hash, [WellKnown.podTemplateGeneration]: String(generation) },
-    owners: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name, uid: daemonSet.metadata?.uid, controller: true }],
+    labels: {
+      app: name,
+      [WellKnown.controllerRevisionHash]: hash,
+      [WellKnown.podTemplateGeneration]: String(generation),
+    },
+    owners: [
+      { apiVersion: 'apps/v1', kind: 'DaemonSet', name, uid: daemonSet.metadata?.uid, controller: true },
+    ],
   };
 }
 
 /** Shared status shapes, indexed by what the PRNG picks. */
-const READY_LONG_AGO: PodCondition[] = [{ type: 'Ready', status: 'True', lastTransitionTime: iso(FIXTURE_NOW - 86_400_000) }];
-const READY_JUST_NOW: PodCondition[] = [{ type: 'Ready', status: 'True', lastTransitionTime: iso(FIXTURE_NOW - 5_000) }];
-const NOT_READY: PodCondition[] = [{ type: 'Ready', status: 'False', lastTransitionTime: iso(FIXTURE_NOW - 60_000) }];
-const PULL_BACKOFF = [{ name: 'agent', ready: false, state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } } }];
+const READY_LONG_AGO: PodCondition[] = [
+  { type: 'Ready', status: 'True', lastTransitionTime: iso(FIXTURE_NOW - 86_400_000) },
+];
+const READY_JUST_NOW: PodCondition[] = [
+  { type: 'Ready', status: 'True', lastTransitionTime: iso(FIXTURE_NOW - 5_000) },
+];
+const NOT_READY: PodCondition[] = [
+  { type: 'Ready', status: 'False', lastTransitionTime: iso(FIXTURE_NOW - 60_000) },
+];
+const CREATED = iso(FIXTURE_NOW - 3_600_000);
+const PULL_BACKOFF = [
+  {
+    name: 'agent',
+    ready: false,
+    state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } },
+  },
+];
 
-function scalePod(nodeName: string, daemonSet: DaemonSet, parts: PodParts, random: () => number): Pod {
+/** The required node affinity the controller pins a daemon pod to `nodeName` with. */
+function pinnedTo(nodeName: string): Affinity {
+  return {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
+      },
+    },
+  };
+}
+
+function scalePod(
+  nodeName: string,
+  affinity: Affinity,
+  daemonSet: DaemonSet,
+  parts: PodParts,
+  random: () => number,
+): Pod {
   const dsName = daemonSet.metadata?.name ?? '';
   const roll = random();
   const failing = roll < 0.003;
@@ -126,52 +178,70 @@ function scalePod(nodeName: string, daemonSet: DaemonSet, parts: PodParts, rando
       namespace: daemonSet.metadata?.namespace,
       uid: `${dsName}-${nodeName}`,
       labels: parts.labels,
-      creationTimestamp: iso(FIXTURE_NOW - 3_600_000),
+      creationTimestamp: CREATED,
       ownerReferences: parts.owners,
     },
-    spec: {
-      nodeName,
-      affinity: {
-        nodeAffinity: {
-          requiredDuringSchedulingIgnoredDuringExecution: {
-            nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }],
-          },
-        },
-      },
+    spec: { nodeName, affinity },
+    status: {
+      phase: failing || conditions === NOT_READY ? 'Pending' : 'Running',
+      conditions,
+      containerStatuses: failing ? PULL_BACKOFF : [],
     },
-    status: { phase: failing || conditions === NOT_READY ? 'Pending' : 'Running', conditions, containerStatuses: failing ? PULL_BACKOFF : [] },
   };
 }
 
 /** The older template of a rolled DaemonSet: the same one with the previous image. */
 function previousTemplate(daemonSet: DaemonSet): DaemonSet {
-  const containers = (daemonSet.spec?.template?.spec?.containers ?? []).map((c) => ({ ...c, image: c.image?.replace(/:2$/, ':1') }));
-  return { ...daemonSet, spec: { ...daemonSet.spec, template: { ...daemonSet.spec?.template, spec: { ...daemonSet.spec?.template?.spec, containers } } } };
+  const containers = (daemonSet.spec?.template?.spec?.containers ?? []).map((c) => ({
+    ...c,
+    image: c.image?.replace(/:2$/, ':1'),
+  }));
+  return {
+    ...daemonSet,
+    spec: {
+      ...daemonSet.spec,
+      template: { ...daemonSet.spec?.template, spec: { ...daemonSet.spec?.template?.spec, containers } },
+    },
+  };
 }
 
 /** The pods, revisions and reported status of one DaemonSet over the whole node list. */
-function populate(daemonSet: DaemonSet, nodes: readonly Node[], random: () => number, fleet: ScaleFleet): void {
+function populate(
+  daemonSet: DaemonSet,
+  nodes: readonly Node[],
+  affinities: readonly Affinity[],
+  random: () => number,
+  fleet: ScaleFleet,
+): void {
   const current = hashFrom(random);
   const generation = daemonSet.metadata?.generation ?? 1;
   const rolling = generation > 1;
   const previous = rolling ? hashFrom(random) : undefined;
   fleet.controllerRevisions.push(makeRevision(daemonSet, current, rolling ? 2 : 1));
-  if (previous !== undefined) fleet.controllerRevisions.push(makeRevision(previousTemplate(daemonSet), previous, 1));
+  if (previous !== undefined)
+    fleet.controllerRevisions.push(makeRevision(previousTemplate(daemonSet), previous, 1));
   const newParts = podParts(daemonSet, current, generation);
   const oldParts = previous === undefined ? newParts : podParts(daemonSet, previous, generation - 1);
   const eligibility = compileEligibility(daemonSet);
   const pods: Pod[] = [];
-  for (const node of nodes) {
+  for (const [index, node] of nodes.entries()) {
     const name = node.metadata?.name ?? '';
     const verdict = eligibility(node);
     // Pods stay behind where an untolerated NoSchedule taint arrived later: misscheduled cells.
     if (!verdict.shouldContinueRunning) continue;
     if (verdict.shouldRun && random() < 0.004) continue; // missing
     const parts = rolling && random() < 0.5 ? oldParts : newParts;
-    pods.push(scalePod(name, daemonSet, parts, random));
+    pods.push(scalePod(name, affinities[index] ?? pinnedTo(name), daemonSet, parts, random));
   }
   // The controller would have written what the pods imply.
-  const counters = computeDaemonSetStatus({ daemonSet, nodes, pods, currentRevisionHash: current, now: fleet.now, eligibility });
+  const counters = computeDaemonSetStatus({
+    daemonSet,
+    nodes,
+    pods,
+    currentRevisionHash: current,
+    now: fleet.now,
+    eligibility,
+  });
   daemonSet.status = { ...counters, observedGeneration: generation };
   for (const pod of pods) fleet.pods.push(pod);
 }
@@ -179,9 +249,17 @@ function populate(daemonSet: DaemonSet, nodes: readonly Node[], random: () => nu
 /** A deterministic fleet of `nodes` nodes and `daemonSets` DaemonSets for a given seed. */
 export function makeScaleFleet(options: ScaleFleetOptions): ScaleFleet {
   const random = prng(options.seed);
-  const fleet: ScaleFleet = { nodes: [], daemonSets: [], pods: [], controllerRevisions: [], now: FIXTURE_NOW };
+  const fleet: ScaleFleet = {
+    nodes: [],
+    daemonSets: [],
+    pods: [],
+    controllerRevisions: [],
+    now: FIXTURE_NOW,
+  };
   for (let i = 0; i < options.nodes; i++) fleet.nodes.push(scaleNode(i, random));
   for (let i = 0; i < options.daemonSets; i++) fleet.daemonSets.push(scaleDaemonSet(i, random));
-  for (const daemonSet of fleet.daemonSets) populate(daemonSet, fleet.nodes, random, fleet);
+  // Pods of different DaemonSets on one node share its (immutable) affinity object.
+  const affinities = fleet.nodes.map((node) => pinnedTo(node.metadata?.name ?? ''));
+  for (const daemonSet of fleet.daemonSets) populate(daemonSet, fleet.nodes, affinities, random, fleet);
   return fleet;
 }

@@ -14,7 +14,11 @@ const LONG_AGO = '2026-01-01T00:00:00Z';
 function smallFleet(): FleetObjects & { agent: DaemonSet; storage: DaemonSet } {
   const agent = makeDaemonSet('agent', { minReadySeconds: 60 });
   const storage = makeDaemonSet('storage', { nodeSelector: { storage: 'true' } });
-  const nodes = [makeNode('n1'), makeNode('n2', { labels: { storage: 'true' } }), makeNode('n3', { taints: [taint('dedicated', 'NoSchedule')] })];
+  const nodes = [
+    makeNode('n1'),
+    makeNode('n2', { labels: { storage: 'true' } }),
+    makeNode('n3', { taints: [taint('dedicated', 'NoSchedule')] }),
+  ];
   const pods = [
     makeDaemonPod(agent, 'n1', { hash: 'a1', readySince: LONG_AGO }),
     makeDaemonPod(agent, 'n2', { hash: 'a0', readySince: LONG_AGO }),
@@ -45,7 +49,13 @@ describe('FleetModel full build', () => {
     for (const column of model.snapshot().columns) {
       const daemonSet = fleet.daemonSets.find((ds) => ds.metadata?.name === column?.name);
       if (column === null || daemonSet === undefined) throw new Error('column without DaemonSet');
-      const expected = computeDaemonSetStatus({ daemonSet, nodes: fleet.nodes, pods: fleet.pods, currentRevisionHash: column.currentRevision, now: fleet.now });
+      const expected = computeDaemonSetStatus({
+        daemonSet,
+        nodes: fleet.nodes,
+        pods: fleet.pods,
+        currentRevisionHash: column.currentRevision,
+        now: fleet.now,
+      });
       expect(column.implied).toEqual(expected);
       expect(column.reported).toMatchObject(expected);
     }
@@ -66,18 +76,30 @@ const agentPod = (fleet: ReturnType<typeof smallFleet>, node: string): Pod =>
 const deltaCases: DeltaCase[] = [
   {
     name: 'node heartbeat (no label or taint change) changes nothing',
-    event: (f) => ({ kind: 'node', type: 'MODIFIED', object: { ...n1(f), status: { conditions: [{ type: 'Ready', status: 'True' }] } } }),
+    event: (f) => ({
+      kind: 'node',
+      type: 'MODIFIED',
+      object: { ...n1(f), status: { conditions: [{ type: 'Ready', status: 'True' }] } },
+    }),
     expected: [],
   },
   {
     name: 'node label change re-evaluates only its row',
-    event: () => ({ kind: 'node', type: 'MODIFIED', object: makeNode('n1', { labels: { storage: 'true' } }) }),
+    event: () => ({
+      kind: 'node',
+      type: 'MODIFIED',
+      object: makeNode('n1', { labels: { storage: 'true' } }),
+    }),
     expected: ['cells', 'summaries'],
     cells: [['kube-system/storage', 'n1', 'M']],
   },
   {
     name: 'node taint (NoExecute) on a node with a pod makes it misscheduled',
-    event: () => ({ kind: 'node', type: 'MODIFIED', object: makeNode('n1', { taints: [taint('evict', 'NoExecute')] }) }),
+    event: () => ({
+      kind: 'node',
+      type: 'MODIFIED',
+      object: makeNode('n1', { taints: [taint('evict', 'NoExecute')] }),
+    }),
     expected: ['cells', 'summaries'],
     cells: [['kube-system/agent', 'n1', 'X']],
   },
@@ -105,7 +127,11 @@ const deltaCases: DeltaCase[] = [
   },
   {
     name: 'DaemonSet status written by its controller: summary only',
-    event: (f) => ({ kind: 'daemonset', type: 'MODIFIED', object: { ...f.agent, status: { numberReady: 2 } } }),
+    event: (f) => ({
+      kind: 'daemonset',
+      type: 'MODIFIED',
+      object: { ...f.agent, status: { numberReady: 2 } },
+    }),
     expected: ['summaries'],
   },
   {
@@ -113,7 +139,11 @@ const deltaCases: DeltaCase[] = [
     event: () => ({
       kind: 'daemonset',
       type: 'MODIFIED',
-      object: makeDaemonSet('agent', { generation: 2, minReadySeconds: 60, image: 'registry.example/agent:2' }),
+      object: makeDaemonSet('agent', {
+        generation: 2,
+        minReadySeconds: 60,
+        image: 'registry.example/agent:2',
+      }),
     }),
     expected: ['cells', 'summaries'],
     cells: [['kube-system/agent', 'n1', 'U']],
@@ -130,7 +160,11 @@ const deltaCases: DeltaCase[] = [
   },
   {
     name: 'revision that does not change the current hash: nothing',
-    event: () => ({ kind: 'controllerrevision', type: 'ADDED', object: makeRevision(makeDaemonSet('agent', { image: 'x:0' }), 'a0', 1) }),
+    event: () => ({
+      kind: 'controllerrevision',
+      type: 'ADDED',
+      object: makeRevision(makeDaemonSet('agent', { image: 'x:0' }), 'a0', 1),
+    }),
     expected: [],
   },
   {
@@ -158,7 +192,9 @@ describe('FleetModel.apply: only the affected cells, as a compact delta', () => 
   it('ignores objects without a name or uid instead of crashing', () => {
     const model = FleetModel.fromObjects(smallFleet(), NOW);
     expect(model.apply({ kind: 'node', type: 'ADDED', object: {} }, NOW)).toEqual({});
-    expect(model.apply({ kind: 'daemonset', type: 'ADDED', object: { metadata: { name: 'x' } } }, NOW)).toEqual({});
+    expect(
+      model.apply({ kind: 'daemonset', type: 'ADDED', object: { metadata: { name: 'x' } } }, NOW),
+    ).toEqual({});
     expect(model.apply({ kind: 'pod', type: 'DELETED', object: {} }, NOW)).toEqual({});
     expect(model.apply({ kind: 'controllerrevision', type: 'ADDED', object: {} }, NOW)).toEqual({});
   });
@@ -177,8 +213,10 @@ describe('FleetModel: objects arriving in any order', () => {
     const fleet = smallFleet();
     const model = new FleetModel();
     for (const pod of fleet.pods) model.apply({ kind: 'pod', type: 'ADDED', object: pod }, NOW);
-    for (const revision of fleet.controllerRevisions) model.apply({ kind: 'controllerrevision', type: 'ADDED', object: revision }, NOW);
-    for (const daemonSet of fleet.daemonSets) model.apply({ kind: 'daemonset', type: 'ADDED', object: daemonSet }, NOW);
+    for (const revision of fleet.controllerRevisions)
+      model.apply({ kind: 'controllerrevision', type: 'ADDED', object: revision }, NOW);
+    for (const daemonSet of fleet.daemonSets)
+      model.apply({ kind: 'daemonset', type: 'ADDED', object: daemonSet }, NOW);
     for (const node of fleet.nodes) model.apply({ kind: 'node', type: 'ADDED', object: node }, NOW);
     expect(namedGrid(model.snapshot())).toEqual(namedGrid(FleetModel.fromObjects(fleet, NOW).snapshot()));
   });
@@ -186,10 +224,18 @@ describe('FleetModel: objects arriving in any order', () => {
   it('a crash-looping pod that is already terminating does not fail the cell of its replacement', () => {
     const fleet = smallFleet();
     const model = FleetModel.fromObjects(fleet, NOW);
-    const dying = makeDaemonPod(fleet.agent, 'n1', { name: 'dying', hash: 'a1', deleting: true, waiting: 'CrashLoopBackOff', created: '2026-01-01T00:30:00Z' });
+    const dying = makeDaemonPod(fleet.agent, 'n1', {
+      name: 'dying',
+      hash: 'a1',
+      deleting: true,
+      waiting: 'CrashLoopBackOff',
+      created: '2026-01-01T00:30:00Z',
+    });
     expect(model.apply({ kind: 'pod', type: 'ADDED', object: dying }, NOW).cells).toBeUndefined();
     const failing = { ...dying, metadata: { ...dying.metadata, deletionTimestamp: undefined } };
-    expect(model.apply({ kind: 'pod', type: 'MODIFIED', object: failing }, NOW).cells?.map(([, , code]) => code)).toEqual(['F']);
+    expect(
+      model.apply({ kind: 'pod', type: 'MODIFIED', object: failing }, NOW).cells?.map(([, , code]) => code),
+    ).toEqual(['F']);
   });
 });
 
@@ -198,7 +244,14 @@ describe('FleetModel.tick: minReadySeconds passing', () => {
     const fleet = smallFleet();
     const model = FleetModel.fromObjects(fleet, NOW);
     const readyAt = NOW - 30_000;
-    model.apply({ kind: 'pod', type: 'MODIFIED', object: makeDaemonPod(fleet.agent, 'n1', { hash: 'a1', readySince: new Date(readyAt).toISOString() }) }, NOW);
+    model.apply(
+      {
+        kind: 'pod',
+        type: 'MODIFIED',
+        object: makeDaemonPod(fleet.agent, 'n1', { hash: 'a1', readySince: new Date(readyAt).toISOString() }),
+      },
+      NOW,
+    );
     const column = model.snapshot().columns.findIndex((c) => c?.name === 'agent');
     expect(cellAt(model.snapshot(), column, 0)).toBe('P');
     expect(model.nextTickAt()).toBe(readyAt + 60_000);

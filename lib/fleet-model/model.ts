@@ -48,15 +48,41 @@ export class FleetModel {
   static fromObjects(objects: FleetObjects, now: number, options: FleetModelOptions = {}): FleetModel {
     const model = new FleetModel(options);
     model.capacity = Math.max(64, objects.nodes.length);
-    for (const node of objects.nodes) model.putNodeRow(node);
-    for (const pod of objects.pods) model.pods.upsert(pod);
+    for (const node of objects.nodes)
+      if (node.metadata?.name && model.rows.rowOf(node.metadata.name) === undefined) model.putNodeRow(node);
     for (const revision of objects.controllerRevisions) model.putRevision(revision);
     for (const daemonSet of objects.daemonSets) {
-      const column = model.putColumn(daemonSet, now);
+      const key = daemonSetKey(daemonSet);
+      if (key !== undefined && !model.columnByKey.has(key)) model.putColumn(daemonSet, now, false);
+    }
+    model.fileAndEvaluate(objects.pods, now);
+    for (const column of model.columns) {
+      if (column === undefined) continue;
+      model.evaluateColumn(column, false, now, false, true);
       column.sentSummary = column.summary();
     }
     model.recorder = new DeltaRecorder();
     return model;
+  }
+
+  /**
+   * Files every pod of a full list and evaluates its cell while the pod is at hand: a rebuild then
+   * walks the pods once, and only pod-less cells are left for a pass over the typed arrays.
+   */
+  private fileAndEvaluate(pods: readonly Pod[], now: number): void {
+    let lastOwner: string | undefined;
+    let column: Column | undefined;
+    for (const pod of pods) {
+      const filed = this.pods.add(pod);
+      if (filed === undefined) continue;
+      if (filed.owner !== lastOwner) {
+        lastOwner = filed.owner;
+        const id = this.columnByKey.get(filed.owner);
+        column = id === undefined ? undefined : this.columns[id];
+      }
+      if (column !== undefined && filed.row !== undefined)
+        column.evaluate(filed.row, undefined, filed.slot, now);
+    }
   }
 
   /** Applies one watch event at `now` (epoch ms) and returns what changed. */
@@ -90,7 +116,8 @@ export class FleetModel {
   /** The earliest instant a pending cell becomes available, so the caller knows when to `tick`. */
   nextTickAt(): number | undefined {
     let next: number | undefined;
-    for (const column of this.columns) for (const at of column?.pending.values() ?? []) if (next === undefined || at < next) next = at;
+    for (const column of this.columns)
+      for (const at of column?.pending.values() ?? []) if (next === undefined || at < next) next = at;
     return next;
   }
 
@@ -139,8 +166,7 @@ export class FleetModel {
   private removeRow(name: string, row: number): void {
     for (const column of this.columns) {
       if (column === undefined) continue;
-      column.clear(row);
-      this.recorder.touch(column);
+      if (column.clear(row)) this.recorder.touch(column);
     }
     this.pods.detachRow(name, row);
     this.rows.remove(name);
@@ -164,26 +190,31 @@ export class FleetModel {
     }
   }
 
-  private putColumn(daemonSet: DaemonSet, now: number): Column {
+  /** A new column; its cells are evaluated, or (`evaluate` false) only their eligibility is. */
+  private putColumn(daemonSet: DaemonSet, now: number, evaluate = true): Column {
     const key = daemonSetKey(daemonSet) ?? '';
     const id = this.freeColumns.pop() ?? this.columns.length;
-    const column = new Column(id, daemonSet, this.eligibilityOf(key, daemonSet), this.capacity);
+    const column = new Column(id, key, daemonSet, this.eligibilityOf(key, daemonSet), this.capacity);
     this.columns[id] = column;
     this.columnByKey.set(key, id);
     this.refreshRevision(column, key);
-    for (const row of this.rows.used()) this.evaluateCell(column, row, this.rows.nodes[row], now, false);
+    if (evaluate) this.evaluateColumn(column, true, now, false);
+    else
+      for (let row = 0; row < this.rows.slotCount; row++) column.primeEligibility(row, this.rows.nodes[row]);
     return column;
   }
 
   private updateColumn(column: Column, daemonSet: DaemonSet, now: number): void {
     const key = daemonSetKey(daemonSet) ?? '';
-    const specChanged = daemonSet.metadata?.generation === undefined || daemonSet.metadata.generation !== column.daemonSet.metadata?.generation;
+    const specChanged =
+      daemonSet.metadata?.generation === undefined ||
+      daemonSet.metadata.generation !== column.daemonSet.metadata?.generation;
     column.daemonSet = daemonSet;
     this.recorder.touch(column);
     if (!specChanged) return;
     column.eligibility = this.eligibilityOf(key, daemonSet);
     this.refreshRevision(column, key);
-    for (const row of this.rows.used()) this.evaluateCell(column, row, this.rows.nodes[row], now);
+    this.evaluateColumn(column, true, now, true);
   }
 
   private removeColumn(key: string, column: Column): void {
@@ -199,7 +230,8 @@ export class FleetModel {
   private eligibilityOf(key: string, daemonSet: DaemonSet): EligibilityFn {
     const generation = daemonSet.metadata?.generation;
     const cached = this.compiled.get(key);
-    if (cached !== undefined && generation !== undefined && cached.generation === generation) return cached.fn;
+    if (cached !== undefined && generation !== undefined && cached.generation === generation)
+      return cached.fn;
     const fn = this.compile(daemonSet);
     this.compiled.set(key, { generation, fn });
     return fn;
@@ -226,9 +258,10 @@ export class FleetModel {
     const numberBefore = column.currentRevision?.revision;
     this.refreshRevision(column, owner);
     if (column.context.currentHash !== hashBefore) {
-      for (const row of this.rows.used()) this.evaluateCell(column, row, undefined, now);
+      this.evaluateColumn(column, false, now, true);
     }
-    if (column.context.currentHash !== hashBefore || column.currentRevision?.revision !== numberBefore) this.recorder.touch(column);
+    if (column.context.currentHash !== hashBefore || column.currentRevision?.revision !== numberBefore)
+      this.recorder.touch(column);
   }
 
   /** Files or forgets a revision under its controller's uid; returns that uid. */
@@ -255,10 +288,37 @@ export class FleetModel {
   // ---- cells -------------------------------------------------------------------------------
 
   /** Re-evaluates one cell and records the change; a node forces eligibility to be re-evaluated. */
-  private evaluateCell(column: Column, row: number, node: Node | undefined, now: number, record = true): void {
+  private evaluateCell(
+    column: Column,
+    row: number,
+    node: Node | undefined,
+    now: number,
+    record = true,
+  ): void {
     if (this.rows.nameOf(row) === undefined) return;
     if (record) this.recorder.cellBefore(column, row);
-    column.evaluate(row, node, this.pods.podsAt(daemonSetKey(column.daemonSet) ?? '', row), now);
-    this.recorder.touch(column);
+    if (column.evaluate(row, node, this.pods.slotsOf(column.key)[row], now)) this.recorder.touch(column);
+  }
+
+  /**
+   * Re-evaluates every cell of a column (eligibility too when `withNodes`; only cells not evaluated
+   * yet when `onlyUnset`).
+   */
+  private evaluateColumn(
+    column: Column,
+    withNodes: boolean,
+    now: number,
+    record: boolean,
+    onlyUnset = false,
+  ): void {
+    const slots = this.pods.slotsOf(column.key);
+    const { names, nodes } = this.rows;
+    let changed = false;
+    for (let row = 0; row < names.length; row++) {
+      if (names[row] === null || (onlyUnset && column.isSet(row))) continue;
+      if (record) this.recorder.cellBefore(column, row);
+      if (column.evaluate(row, withNodes ? nodes[row] : undefined, slots[row], now)) changed = true;
+    }
+    if (changed) this.recorder.touch(column);
   }
 }

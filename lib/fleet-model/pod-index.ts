@@ -1,6 +1,8 @@
 /**
  * Daemon pods indexed by (controller uid, target node): by row id for nodes in the grid, by node name
  * for nodes not (or no longer) in it. Pods may arrive before their DaemonSet or node does.
+ * A slot holds the pod itself, or an array when a node has several (surge, terminating): almost every
+ * node has one, and 250,000 one-element arrays would cost a full rebuild dearly.
  *
  * Assumption: a pod's controller and target node are fixed for its lifetime (the scheduler binds it
  * to the node its affinity pins), except that it may lose its controller; such pods are found by a
@@ -9,10 +11,13 @@
 import type { Pod } from '../k8s-types';
 import { controllerUid, isTerminalAndDeleting, targetNodeName } from '../pod-state';
 
+/** The daemon pods of one (controller, node): one pod, or several. */
+export type PodSlot = Pod | readonly Pod[];
+
 /** The pods of one controller. */
 interface OwnerPods {
-  byRow: (Pod[] | undefined)[];
-  byNodeName: Map<string, Pod[]>;
+  byRow: (PodSlot | undefined)[];
+  byNodeName: Map<string, PodSlot>;
 }
 
 /** Where the status computation files a pod; undefined for pods it ignores. */
@@ -28,23 +33,70 @@ export function podPlace(pod: Pod): PodPlace | undefined {
   return owner === undefined || nodeName === undefined ? undefined : { owner, nodeName };
 }
 
+/** Where `PodIndex.add` filed a pod: its controller uid, row (if its node is in the grid) and slot. */
+export interface FiledPod {
+  owner: string;
+  row: number | undefined;
+  slot: PodSlot;
+}
+
 /** The identity of a pod across events: uid, else namespace/name. */
 export function podKey(pod: Pod): string {
   return pod.metadata?.uid || `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 }
 
+/** The slot's pods as a list. */
+export function slotPods(slot: PodSlot | undefined): readonly Pod[] {
+  return slot === undefined ? [] : isPodList(slot) ? slot : [slot];
+}
+
+/** Whether a slot holds several pods. */
+export function isPodList(slot: PodSlot): slot is readonly Pod[] {
+  return Array.isArray(slot);
+}
+
+/** The slot with `pod` put in place of its earlier version, or removed (`pod` undefined). */
+function replaced(slot: PodSlot | undefined, key: string, pod: Pod | undefined): PodSlot | undefined {
+  const others = slotPods(slot).filter((candidate) => podKey(candidate) !== key);
+  const pods = pod === undefined ? others : [...others, pod];
+  return pods.length === 0 ? undefined : pods.length === 1 ? pods[0] : pods;
+}
+
 /** Pods by controller and node, with row ids resolved through `rowOf`. */
 export class PodIndex {
   private readonly owners = new Map<string, OwnerPods>();
+  private lastOwner: { uid: string; pods: OwnerPods } | undefined;
+  /** Reused answer of `add`, valid until the next call. */
+  private readonly filed: FiledPod = { owner: '', row: undefined, slot: [] };
 
   constructor(
     private readonly rowOf: (nodeName: string) => number | undefined,
     private readonly nameOfRow: (row: number) => string | undefined,
   ) {}
 
-  /** The pods of `owner` on row `row` (empty when none). */
-  podsAt(owner: string, row: number): readonly Pod[] {
-    return this.owners.get(owner)?.byRow[row] ?? [];
+  /** The pods of `owner` by row id (read-only; empty when it has none). */
+  slotsOf(owner: string): readonly (PodSlot | undefined)[] {
+    return this.owners.get(owner)?.byRow ?? [];
+  }
+
+  /**
+   * Files a pod from a full list, where no earlier version of it can be filed yet (fast path of a
+   * rebuild: no search); returns where it went, or undefined when it counts nowhere.
+   */
+  add(pod: Pod): FiledPod | undefined {
+    const ownerUid = controllerUid(pod);
+    const nodeName = targetNodeName(pod);
+    if (ownerUid === undefined || nodeName === undefined || isTerminalAndDeleting(pod)) return undefined;
+    const owner = this.ownerPods(ownerUid);
+    const row = this.rowOf(nodeName);
+    const before = row === undefined ? owner.byNodeName.get(nodeName) : owner.byRow[row];
+    const slot = before === undefined ? pod : [...slotPods(before), pod];
+    if (row === undefined) owner.byNodeName.set(nodeName, slot);
+    else owner.byRow[row] = slot;
+    this.filed.owner = ownerUid;
+    this.filed.row = row;
+    this.filed.slot = slot;
+    return this.filed;
   }
 
   /**
@@ -54,14 +106,7 @@ export class PodIndex {
   upsert(pod: Pod): PodPlace[] {
     const place = podPlace(pod);
     if (place === undefined) return this.removeEverywhere(podKey(pod));
-    const list = this.listAt(place, true);
-    const key = podKey(pod);
-    const at = list.findIndex((candidate) => podKey(candidate) === key);
-    if (isTerminalAndDeleting(pod)) {
-      if (at >= 0) list.splice(at, 1);
-      this.dropIfEmpty(place, list);
-    } else if (at >= 0) list[at] = pod;
-    else list.push(pod);
+    this.put(place, podKey(pod), isTerminalAndDeleting(pod) ? undefined : pod);
     return [place];
   }
 
@@ -69,83 +114,74 @@ export class PodIndex {
   remove(pod: Pod): PodPlace[] {
     const place = podPlace(pod);
     if (place === undefined) return this.removeEverywhere(podKey(pod));
-    const list = this.listAt(place, false);
-    if (list === undefined) return [];
     const key = podKey(pod);
-    const at = list.findIndex((candidate) => podKey(candidate) === key);
-    if (at < 0) return [];
-    list.splice(at, 1);
-    this.dropIfEmpty(place, list);
+    const before = this.slotAt(place);
+    if (!slotPods(before).some((candidate) => podKey(candidate) === key)) return [];
+    this.put(place, key, undefined);
     return [place];
   }
 
   /** Moves pods waiting for `nodeName` onto its new row. */
   attachRow(nodeName: string, row: number): void {
     for (const owner of this.owners.values()) {
-      const pods = owner.byNodeName.get(nodeName);
-      if (pods === undefined) continue;
+      const slot = owner.byNodeName.get(nodeName);
+      if (slot === undefined) continue;
       owner.byNodeName.delete(nodeName);
-      owner.byRow[row] = pods;
+      owner.byRow[row] = slot;
     }
   }
 
   /** Moves the pods of a removed row back under its node name (the pods outlive the node object). */
   detachRow(nodeName: string, row: number): void {
     for (const owner of this.owners.values()) {
-      const pods = owner.byRow[row];
-      if (pods === undefined) continue;
+      const slot = owner.byRow[row];
+      if (slot === undefined) continue;
       owner.byRow[row] = undefined;
-      owner.byNodeName.set(nodeName, pods);
+      owner.byNodeName.set(nodeName, slot);
     }
   }
 
   private ownerPods(owner: string): OwnerPods {
+    // Lists come grouped by DaemonSet more often than not: skip the map for a run of one owner.
+    if (this.lastOwner?.uid === owner) return this.lastOwner.pods;
     let pods = this.owners.get(owner);
     if (pods === undefined) {
       pods = { byRow: [], byNodeName: new Map() };
       this.owners.set(owner, pods);
     }
+    this.lastOwner = { uid: owner, pods };
     return pods;
   }
 
-  private listAt(place: PodPlace, create: true): Pod[];
-  private listAt(place: PodPlace, create: false): Pod[] | undefined;
-  private listAt(place: PodPlace, create: boolean): Pod[] | undefined {
-    const owner = create ? this.ownerPods(place.owner) : this.owners.get(place.owner);
-    if (owner === undefined) return undefined;
+  private slotAt(place: PodPlace): PodSlot | undefined {
+    const owner = this.owners.get(place.owner);
     const row = this.rowOf(place.nodeName);
-    let list = row === undefined ? owner.byNodeName.get(place.nodeName) : owner.byRow[row];
-    if (list === undefined && create) {
-      list = [];
-      if (row === undefined) owner.byNodeName.set(place.nodeName, list);
-      else owner.byRow[row] = list;
-    }
-    return list;
+    return row === undefined ? owner?.byNodeName.get(place.nodeName) : owner?.byRow[row];
   }
 
-  private dropIfEmpty(place: PodPlace, list: Pod[]): void {
-    if (list.length > 0) return;
-    const owner = this.owners.get(place.owner);
-    if (owner === undefined) return;
+  private put(place: PodPlace, key: string, pod: Pod | undefined): void {
+    const owner = this.ownerPods(place.owner);
     const row = this.rowOf(place.nodeName);
-    if (row === undefined) owner.byNodeName.delete(place.nodeName);
-    else owner.byRow[row] = undefined;
+    const next = replaced(this.slotAt(place), key, pod);
+    if (row !== undefined) owner.byRow[row] = next;
+    else if (next === undefined) owner.byNodeName.delete(place.nodeName);
+    else owner.byNodeName.set(place.nodeName, next);
   }
 
   /** Rare path: a pod that lost its controller or target; find it wherever it was filed. */
   private removeEverywhere(key: string): PodPlace[] {
     const removedFrom: PodPlace[] = [];
     for (const [ownerUid, owner] of this.owners) {
-      const remove = (list: Pod[] | undefined, nodeName: string): void => {
-        const at = list?.findIndex((candidate) => podKey(candidate) === key) ?? -1;
-        if (list === undefined || at < 0) return;
-        list.splice(at, 1);
-        removedFrom.push({ owner: ownerUid, nodeName });
-        this.dropIfEmpty({ owner: ownerUid, nodeName }, list);
-      };
-      owner.byRow.forEach((list, row) => remove(list, this.nameOfRow(row) ?? ''));
-      for (const [nodeName, list] of owner.byNodeName) remove(list, nodeName);
+      const holds = (slot: PodSlot | undefined) =>
+        slotPods(slot).some((candidate) => podKey(candidate) === key);
+      owner.byRow.forEach((slot, row) => {
+        const nodeName = this.nameOfRow(row);
+        if (nodeName !== undefined && holds(slot)) removedFrom.push({ owner: ownerUid, nodeName });
+      });
+      for (const [nodeName, slot] of owner.byNodeName)
+        if (holds(slot)) removedFrom.push({ owner: ownerUid, nodeName });
     }
+    for (const place of removedFrom) this.put(place, key, undefined);
     return removedFrom;
   }
 }

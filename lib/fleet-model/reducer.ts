@@ -30,7 +30,9 @@ function patchColumns(
 }
 
 /** Groups (column, row, code) triples by column. */
-function groupByColumn(entries: Iterable<readonly [number, number, string]>): Map<number, Map<number, string>> {
+function groupByColumn(
+  entries: Iterable<readonly [number, number, string]>,
+): Map<number, Map<number, string>> {
   const byColumn = new Map<number, Map<number, string>>();
   for (const [column, row, code] of entries) {
     let rows = byColumn.get(column);
@@ -75,9 +77,14 @@ function addRows(state: FleetSnapshot, added: NonNullable<FleetDelta['rowsAdded'
     while (rows.length < row.id) rows.push(null);
     rows[row.id] = row.name;
   }
-  const grown = state.columns.map((column) => (column === null ? null : { ...column, cells: fitTo(column.cells, rows.length) }));
+  const grown = state.columns.map((column) =>
+    column === null ? null : { ...column, cells: fitTo(column.cells, rows.length) },
+  );
   const cells = added.flatMap((row) => [...row.cells].map((code, column) => [column, row.id, code] as const));
-  return { rows, columns: patchColumns(grown, groupByColumn(cells.filter(([, , code]) => code !== EMPTY_SLOT))) };
+  return {
+    rows,
+    columns: patchColumns(grown, groupByColumn(cells.filter(([, , code]) => code !== EMPTY_SLOT))),
+  };
 }
 
 /** Applies a delta to a snapshot, in the order FleetDelta documents; returns a new snapshot. */
@@ -87,7 +94,8 @@ export function applyDelta(state: FleetSnapshot, delta: FleetDelta): FleetSnapsh
   if (delta.columnsRemoved?.length) next = removeColumns(next, delta.columnsRemoved);
   if (delta.columnsAdded?.length) next = addColumns(next, delta.columnsAdded);
   if (delta.rowsAdded?.length) next = addRows(next, delta.rowsAdded);
-  if (delta.cells?.length) next = { ...next, columns: patchColumns(next.columns, groupByColumn(delta.cells)) };
+  if (delta.cells?.length)
+    next = { ...next, columns: patchColumns(next.columns, groupByColumn(delta.cells)) };
   if (delta.summaries?.length) {
     const columns = next.columns.slice();
     for (const summary of delta.summaries) {

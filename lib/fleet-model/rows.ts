@@ -46,16 +46,14 @@ export class Rows {
     this.free.sort((a, b) => b - a);
     return row;
   }
-
-  /** Every row id in use. */
-  *used(): Generator<number> {
-    for (const row of this.byName.values()) yield row;
-  }
 }
 
 /** Whether two versions of a node differ in what eligibility reads: labels or taints. */
 export function schedulingFactsDiffer(before: Node | undefined, after: Node): boolean {
-  return !sameLabels(before?.metadata?.labels, after.metadata?.labels) || !sameTaints(before?.spec?.taints, after.spec?.taints);
+  return (
+    !sameLabels(before?.metadata?.labels, after.metadata?.labels) ||
+    !sameTaints(before?.spec?.taints, after.spec?.taints)
+  );
 }
 
 function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
@@ -70,6 +68,11 @@ function sameTaints(a: readonly Taint[] | null | undefined, b: readonly Taint[] 
   if (aList.length !== bList.length) return false;
   return aList.every((taint, i) => {
     const other = bList[i];
-    return other !== undefined && taint.key === other.key && taint.value === other.value && taint.effect === other.effect;
+    return (
+      other !== undefined &&
+      taint.key === other.key &&
+      taint.value === other.value &&
+      taint.effect === other.effect
+    );
   });
 }

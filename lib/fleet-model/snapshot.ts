@@ -34,7 +34,8 @@ export function columnToWire(column: Column, rowSlots: number): FleetColumn {
 /** The code of one row in every column slot, as a string. */
 export function rowCells(columns: readonly (Column | undefined)[], row: number): string {
   let text = '';
-  for (const column of columns) text += column === undefined ? EMPTY_SLOT : (column.codeAt(row) ?? EMPTY_SLOT);
+  for (const column of columns)
+    text += column === undefined ? EMPTY_SLOT : (column.codeAt(row) ?? EMPTY_SLOT);
   return text;
 }
 
