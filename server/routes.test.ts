@@ -153,6 +153,20 @@ describe('actions', () => {
     expect(template.template?.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt']).toBeUndefined();
   });
 
+  it('a stale resourceVersion on a dry run is a 409 too, and a dry run changes nothing', async () => {
+    const before = liveResourceVersion('node-agent');
+    expect((await dsAction('node-agent', 'restart', { resourceVersion: '1', dryRun: true })).status).toBe(409);
+    expect((await dsAction('node-agent', 'restart', { dryRun: true })).json.result).toMatchObject({ templateDiff: expect.stringContaining('restartedAt') });
+    expect(liveResourceVersion('node-agent')).toBe(before);
+  });
+
+  it('refuses pods that no DaemonSet controls', async () => {
+    sim.store.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'standalone', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
+    const response = await deletePod(await post('/api/c/demo/pods/default/standalone/delete', {}), params({ cluster: 'demo', ns: 'default', name: 'standalone' }));
+    expect(response.status).toBe(422);
+    expect(sim.store.get('pods', 'default', 'standalone')).toBeDefined();
+  });
+
   it('rollback to a revision that does not exist: kubectl text as a 404', async () => {
     expect(await dsAction('node-agent', 'rollback', { toRevision: 99 })).toMatchObject({ status: 404, json: { message: 'unable to find specified revision 99 in history' } });
   });
@@ -176,6 +190,9 @@ describe('actions', () => {
       const response = await deletePod(await post(`/api/c/demo/pods/kube-system/${name}/delete`, {}), params({ cluster: 'demo', ns: 'kube-system', name }));
       return { status: response.status, json: (await response.json()) as Json };
     };
+    const dry = await deletePod(await post(`/api/c/demo/pods/kube-system/${name}/delete`, { dryRun: true }), params({ cluster: 'demo', ns: 'kube-system', name }));
+    expect(await dry.json()).toMatchObject({ ok: true, dryRun: true, result: { deleted: false, daemonSet: 'node-agent' } });
+    expect(sim.store.get('pods', 'kube-system', name)?.metadata.deletionTimestamp).toBeUndefined();
     expect(await call()).toMatchObject({ status: 200, json: { kubectl: `kubectl delete pod ${name} -n kube-system`, result: { deleted: true } } });
     const second = await call();
     expect([200, 404]).toContain(second.status);
