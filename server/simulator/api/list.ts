@@ -39,17 +39,19 @@ export function selectPage(store: SimStore, kind: ResourceKind, query: ListQuery
 const BATCH = 500;
 
 /**
- * Writes a list response in the negotiated representation. Items are streamed in batches so a list of a
- * million pods never becomes one giant string.
+ * Writes a list response in the negotiated representation. Items are streamed in batches, waiting for the
+ * socket to drain, so a list of a million pods never becomes one giant string or one giant buffer.
  */
-export function writeList(res: ServerResponse, kind: ResourceKind, page: ListPage, representation: Representation, query: ListQuery, now: number): void {
+export async function writeList(
+  res: ServerResponse, kind: ResourceKind, page: ListPage, representation: Representation, query: ListQuery, now: number,
+): Promise<void> {
   const metadata = { resourceVersion: page.resourceVersion, ...(page.continueToken ? { continue: page.continueToken } : {}) };
   res.writeHead(200, { 'Content-Type': 'application/json' });
   if (representation === 'table') {
     const table = buildTable(kind, [], now, query.includeObject, metadata);
     const head = JSON.stringify({ ...table, rows: undefined });
     res.write(`${head.slice(0, -1)},"rows":[`);
-    writeItems(res, page.items, (object) => buildTable(kind, [object], now, query.includeObject, {}, false).rows[0]);
+    await writeItems(res, page.items, (object) => buildTable(kind, [object], now, query.includeObject, {}, false).rows[0]);
     res.end(']}');
     return;
   }
@@ -59,13 +61,27 @@ export function writeList(res: ServerResponse, kind: ResourceKind, page: ListPag
     : { kind: `${info.objectKind}List`, apiVersion: apiVersionOf(info), metadata };
   const head = JSON.stringify(envelope);
   res.write(`${head.slice(0, -1)},"items":[`);
-  writeItems(res, page.items, representation === 'partial-metadata' ? partialObjectMetadata : (object) => object);
+  await writeItems(res, page.items, representation === 'partial-metadata' ? partialObjectMetadata : (object) => object);
   res.end(']}');
 }
 
-function writeItems(res: ServerResponse, items: KObject[], render: (object: KObject) => unknown): void {
+async function writeItems(res: ServerResponse, items: KObject[], render: (object: KObject) => unknown): Promise<void> {
   for (let start = 0; start < items.length; start += BATCH) {
     const parts = items.slice(start, start + BATCH).map((object) => JSON.stringify(render(object)));
-    res.write((start === 0 ? '' : ',') + parts.join(','));
+    if (!res.write((start === 0 ? '' : ',') + parts.join(','))) await drained(res);
+    if (res.destroyed) return;
   }
+}
+
+/** Resolves when the response can take more data (or is gone). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

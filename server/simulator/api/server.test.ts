@@ -114,6 +114,27 @@ describe('list', () => {
     expect(rows[0]?.object).toMatchObject({ kind: 'PartialObjectMetadata', metadata: { name: 'n2' } });
   });
 
+  it('streams a list larger than one write batch as one valid document, objects and table rows alike', async () => {
+    for (let i = 0; i < 1_200; i++) store.create('nodes', makeNode(`big-${String(i).padStart(4, '0')}`));
+    const list = await call('GET', '/api/v1/nodes?labelSelector=!zone');
+    expect(names(list.body)).toEqual(Array.from({ length: 1_200 }, (_, i) => `big-${String(i).padStart(4, '0')}`));
+    const tableRows = (await call('GET', '/api/v1/nodes', undefined, { Accept: TABLE })).body.rows as unknown[];
+    expect(tableRows).toHaveLength(1_203);
+  });
+
+  it('pages across namespaces', async () => {
+    store.create('namespaces', { metadata: { name: 'a-first' } });
+    store.create('pods', { ...makePod('p0'), metadata: { name: 'p0', namespace: 'a-first' } });
+    const pages: string[][] = [];
+    let token = '';
+    do {
+      const { body } = await call('GET', `/api/v1/pods?limit=1${token ? `&continue=${token}` : ''}`);
+      pages.push((body.items as KObject[]).map((item) => `${item.metadata.namespace ?? ''}/${item.metadata.name}`));
+      token = (body.metadata as { continue?: string }).continue ?? '';
+    } while (token);
+    expect(pages).toEqual([['a-first/p0'], ['kube-system/p1'], ['kube-system/p2']]);
+  });
+
   it('answers PartialObjectMetadataList when asked', async () => {
     const { body } = await call('GET', '/api/v1/nodes', undefined, { Accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io' });
     expect(body.kind).toBe('PartialObjectMetadataList');

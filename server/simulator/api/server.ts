@@ -92,7 +92,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       });
       return;
     }
-    writeList(request.res, kind, selectPage(store, kind, query), representation, query, store.clock.now());
+    await writeList(request.res, kind, selectPage(store, kind, query), representation, query, store.clock.now());
   }
 
   async function serveNamed(request: ObjectRequest, method: string): Promise<void> {
