@@ -38,6 +38,8 @@ export function createQueueRunner(clock: SimClock, options: { auto: boolean }): 
   const queue = (name: string, sync: (key: string) => void): WorkQueue => {
     const keys = new Set<string>();
     const delayed = new Map<string, { due: number; cancel: () => void }>();
+    // Per-key retry delay after failed syncs: 1 s doubling to 5 minutes, reset by a success.
+    const failures = new Map<string, number>();
     let scheduled = false;
 
     const flush = (): number => {
@@ -49,10 +51,14 @@ export function createQueueRunner(clock: SimClock, options: { auto: boolean }): 
         ran++;
         try {
           sync(key);
+          failures.delete(key);
         } catch (error) {
           // A failed sync is retried later, like upstream's rate-limited requeue.
-          console.error(`simulator ${name}: sync of ${key} failed`, error);
-          self.addAfter(key, 1_000);
+          const delay = Math.min((failures.get(key) ?? 500) * 2, 300_000);
+          failures.set(key, delay);
+          const message = error instanceof Error ? error.message : String(error);
+          console.error(`simulator ${name}: sync of ${key} failed (retrying in ${delay / 1000}s): ${message}`);
+          self.addAfter(key, delay);
         }
       }
       return ran;
