@@ -8,9 +8,15 @@ import type { Rows } from './rows';
 import { columnToWire } from './snapshot';
 import type { CellChange, DaemonSetSummary, FleetDelta, FleetColumn, RowAddition } from './types';
 
-/** Whether two summaries carry the same values (they are small, flat-ish JSON). */
-function sameSummary(a: DaemonSetSummary | undefined, b: DaemonSetSummary): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+/** Whether two plain-data values would serialise alike (undefined members count as absent). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aRecord = a as Record<string, unknown>;
+  const bRecord = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(aRecord), ...Object.keys(bRecord)]);
+  for (const key of keys) if (!sameData(aRecord[key], bRecord[key])) return false;
+  return true;
 }
 
 /** Changes of one model step. */
@@ -97,7 +103,7 @@ export class DeltaRecorder {
     for (const column of this.touched) {
       if (columns[column.id] !== column || this.added.includes(column)) continue;
       const summary = column.summary();
-      if (sameSummary(column.sentSummary, summary)) continue;
+      if (column.sentSummary !== undefined && sameData(column.sentSummary, summary)) continue;
       column.sentSummary = summary;
       summaries.push(summary);
     }

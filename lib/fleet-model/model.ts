@@ -2,10 +2,11 @@
  * The FleetModel: every node × every DaemonSet, kept up to date from watch events, recomputing only the
  * cells an event can affect and answering with a compact delta. The server runs one per cluster.
  */
-import { currentRevisionOf, revisionContext, type EligibilityFn } from '../daemon-status';
+import { revisionContext, type EligibilityFn } from '../daemon-status';
 import { compileEligibility } from '../eligibility';
 import type { ControllerRevision, DaemonSet, Node, Pod } from '../k8s-types';
 import { Column, daemonSetKey } from './column';
+import { EligibilityCache, RevisionIndex } from './daemon-set-inputs';
 import { DeltaRecorder } from './delta-recorder';
 import { PodIndex } from './pod-index';
 import { Rows, schedulingFactsDiffer } from './rows';
@@ -18,12 +19,6 @@ export interface FleetModelOptions {
   compileEligibility?: (daemonSet: DaemonSet) => EligibilityFn;
 }
 
-/** A compiled eligibility predicate, kept while the DaemonSet's generation stays the same. */
-interface CompiledEligibility {
-  generation: number | undefined;
-  fn: EligibilityFn;
-}
-
 /** The live grid of one cluster. */
 export class FleetModel {
   private readonly rows = new Rows();
@@ -34,14 +29,13 @@ export class FleetModel {
     (name) => this.rows.rowOf(name),
     (row) => this.rows.nameOf(row),
   );
-  private readonly revisions = new Map<string, Map<string, ControllerRevision>>();
-  private readonly compiled = new Map<string, CompiledEligibility>();
-  private readonly compile: (daemonSet: DaemonSet) => EligibilityFn;
+  private readonly revisions = new RevisionIndex();
+  private readonly eligibility: EligibilityCache;
   private capacity = 64;
   private recorder = new DeltaRecorder();
 
   constructor(options: FleetModelOptions = {}) {
-    this.compile = options.compileEligibility ?? compileEligibility;
+    this.eligibility = new EligibilityCache(options.compileEligibility ?? compileEligibility);
   }
 
   /** A model built from complete object lists (a relist, or the bench's full rebuild). */
@@ -50,7 +44,7 @@ export class FleetModel {
     model.capacity = Math.max(64, objects.nodes.length);
     for (const node of objects.nodes)
       if (node.metadata?.name && model.rows.rowOf(node.metadata.name) === undefined) model.putNodeRow(node);
-    for (const revision of objects.controllerRevisions) model.putRevision(revision);
+    for (const revision of objects.controllerRevisions) model.revisions.put(revision);
     for (const daemonSet of objects.daemonSets) {
       const key = daemonSetKey(daemonSet);
       if (key !== undefined && !model.columnByKey.has(key)) model.putColumn(daemonSet, now, false);
@@ -194,7 +188,7 @@ export class FleetModel {
   private putColumn(daemonSet: DaemonSet, now: number, evaluate = true): Column {
     const key = daemonSetKey(daemonSet) ?? '';
     const id = this.freeColumns.pop() ?? this.columns.length;
-    const column = new Column(id, key, daemonSet, this.eligibilityOf(key, daemonSet), this.capacity);
+    const column = new Column(id, key, daemonSet, this.eligibility.of(key, daemonSet), this.capacity);
     this.columns[id] = column;
     this.columnByKey.set(key, id);
     this.refreshRevision(column, key);
@@ -212,7 +206,7 @@ export class FleetModel {
     column.daemonSet = daemonSet;
     this.recorder.touch(column);
     if (!specChanged) return;
-    column.eligibility = this.eligibilityOf(key, daemonSet);
+    column.eligibility = this.eligibility.of(key, daemonSet);
     this.refreshRevision(column, key);
     this.evaluateColumn(column, true, now, true);
   }
@@ -220,21 +214,10 @@ export class FleetModel {
   private removeColumn(key: string, column: Column): void {
     this.columns[column.id] = undefined;
     this.columnByKey.delete(key);
-    this.compiled.delete(key);
+    this.eligibility.forget(key);
     this.freeColumns.push(column.id);
     this.freeColumns.sort((a, b) => b - a);
     this.recorder.columnRemoved(column.id);
-  }
-
-  /** The compiled predicate for this DaemonSet, recompiled only when its generation moved. */
-  private eligibilityOf(key: string, daemonSet: DaemonSet): EligibilityFn {
-    const generation = daemonSet.metadata?.generation;
-    const cached = this.compiled.get(key);
-    if (cached !== undefined && generation !== undefined && cached.generation === generation)
-      return cached.fn;
-    const fn = this.compile(daemonSet);
-    this.compiled.set(key, { generation, fn });
-    return fn;
   }
 
   // ---- pods and revisions ------------------------------------------------------------------
@@ -250,7 +233,7 @@ export class FleetModel {
   }
 
   private applyRevision(type: WatchEventType, revision: ControllerRevision, now: number): void {
-    const owner = this.putRevision(revision, type === 'DELETED');
+    const owner = this.revisions.put(revision, type === 'DELETED');
     const id = owner === undefined ? undefined : this.columnByKey.get(owner);
     const column = id === undefined ? undefined : this.columns[id];
     if (column === undefined || owner === undefined) return;
@@ -264,23 +247,8 @@ export class FleetModel {
       this.recorder.touch(column);
   }
 
-  /** Files or forgets a revision under its controller's uid; returns that uid. */
-  private putRevision(revision: ControllerRevision, deleted = false): string | undefined {
-    const owner = revision.metadata?.ownerReferences?.find((reference) => reference.controller === true)?.uid;
-    if (!owner) return undefined;
-    const key = revision.metadata?.uid || revision.metadata?.name || '';
-    let owned = this.revisions.get(owner);
-    if (owned === undefined) {
-      owned = new Map();
-      this.revisions.set(owner, owned);
-    }
-    if (deleted) owned.delete(key);
-    else owned.set(key, revision);
-    return owner;
-  }
-
   private refreshRevision(column: Column, key: string): void {
-    const current = currentRevisionOf(column.daemonSet, [...(this.revisions.get(key)?.values() ?? [])]);
+    const current = this.revisions.currentOf(key, column.daemonSet);
     column.currentRevision = current.revision;
     column.context = revisionContext(column.daemonSet, current.hash);
   }
