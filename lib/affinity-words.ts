@@ -9,7 +9,8 @@ import type { FieldExpression } from './node-affinity';
 
 const int64Max = 2n ** 63n - 1n;
 
-const list = (values: readonly string[]): string => `[${values.map((v) => (v === '' ? '""' : v)).join(', ')}]`;
+const list = (values: readonly string[]): string =>
+  `[${values.map((v) => (v === '' ? '""' : v)).join(', ')}]`;
 
 function actualWords(key: string, actual: string | null): string {
   if (actual === null) return `the node has no label ${key} (absent)`;

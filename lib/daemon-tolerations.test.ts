@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PodSpec, Toleration } from './k8s-types';
-import { addDaemonPodTolerations, addOrUpdateToleration, defaultDaemonTolerations, mergeDaemonTolerations } from './daemon-tolerations';
+import {
+  addDaemonPodTolerations,
+  addOrUpdateToleration,
+  defaultDaemonTolerations,
+  mergeDaemonTolerations,
+} from './daemon-tolerations';
 
 const notReady: Toleration = { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' };
 
@@ -30,8 +35,18 @@ describe('addOrUpdateToleration (AddOrUpdateTolerationInPodSpec)', () => {
   const cases: [string, Toleration[], Toleration[], string][] = [
     ['appended when absent', [], [notReady], 'added'],
     ['kept when deep-equal', [{ ...notReady }], [notReady], 'present'],
-    ['replaced, dropping tolerationSeconds', [{ ...notReady, tolerationSeconds: 300 }], [notReady], 'replaced'],
-    ['null tolerationSeconds counts as equal', [{ ...notReady, tolerationSeconds: null }], [{ ...notReady, tolerationSeconds: null }], 'present'],
+    [
+      'replaced, dropping tolerationSeconds',
+      [{ ...notReady, tolerationSeconds: 300 }],
+      [notReady],
+      'replaced',
+    ],
+    [
+      'null tolerationSeconds counts as equal',
+      [{ ...notReady, tolerationSeconds: null }],
+      [{ ...notReady, tolerationSeconds: null }],
+      'present',
+    ],
     [
       'different operator is kept and the default appended',
       [{ key: notReady.key, operator: 'Equal', effect: 'NoExecute' }],
@@ -44,8 +59,18 @@ describe('addOrUpdateToleration (AddOrUpdateTolerationInPodSpec)', () => {
       [{ key: notReady.key, operator: 'Exists', effect: 'NoSchedule' }, notReady],
       'added',
     ],
-    ['a later deep-equal duplicate cancels the whole update', [{ ...notReady, tolerationSeconds: 5 }, { ...notReady }], [{ ...notReady, tolerationSeconds: 5 }, { ...notReady }], 'present'],
-    ['every matching one is replaced', [{ ...notReady, tolerationSeconds: 1 }, { operator: 'Exists' }, { ...notReady, tolerationSeconds: 2 }], [notReady, { operator: 'Exists' }, notReady], 'replaced'],
+    [
+      'a later deep-equal duplicate cancels the whole update',
+      [{ ...notReady, tolerationSeconds: 5 }, { ...notReady }],
+      [{ ...notReady, tolerationSeconds: 5 }, { ...notReady }],
+      'present',
+    ],
+    [
+      'every matching one is replaced',
+      [{ ...notReady, tolerationSeconds: 1 }, { operator: 'Exists' }, { ...notReady, tolerationSeconds: 2 }],
+      [notReady, { operator: 'Exists' }, notReady],
+      'replaced',
+    ],
   ];
   it.each(cases)('%s', (_name, existing, want, outcome) => {
     const result = addOrUpdateToleration(existing, notReady);
@@ -56,12 +81,24 @@ describe('addOrUpdateToleration (AddOrUpdateTolerationInPodSpec)', () => {
 
 describe('mergeDaemonTolerations / addDaemonPodTolerations', () => {
   it('keeps user tolerations first and reports each default', () => {
-    const spec: PodSpec = { tolerations: [{ key: 'dedicated', operator: 'Exists' }, { ...notReady, tolerationSeconds: 300 }] };
+    const spec: PodSpec = {
+      tolerations: [
+        { key: 'dedicated', operator: 'Exists' },
+        { ...notReady, tolerationSeconds: 300 },
+      ],
+    };
     const merged = mergeDaemonTolerations(spec);
     expect(merged.tolerations[0]).toEqual({ key: 'dedicated', operator: 'Exists' });
     expect(merged.tolerations[1]).toEqual(notReady);
     expect(merged.tolerations).toHaveLength(7);
-    expect(merged.applied.map((a) => a.outcome)).toEqual(['replaced', 'added', 'added', 'added', 'added', 'added']);
+    expect(merged.applied.map((a) => a.outcome)).toEqual([
+      'replaced',
+      'added',
+      'added',
+      'added',
+      'added',
+      'added',
+    ]);
   });
 
   it('does not mutate its input and keeps other fields', () => {
@@ -80,6 +117,8 @@ describe('mergeDaemonTolerations / addDaemonPodTolerations', () => {
 
   it('accepts a spec without a tolerations list, or a malformed one', () => {
     expect(mergeDaemonTolerations(undefined).tolerations).toHaveLength(6);
-    expect(mergeDaemonTolerations({ tolerations: 'x' as unknown as Toleration[] }).tolerations).toHaveLength(6);
+    expect(mergeDaemonTolerations({ tolerations: 'x' as unknown as Toleration[] }).tolerations).toHaveLength(
+      6,
+    );
   });
 });

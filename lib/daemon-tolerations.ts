@@ -16,7 +16,8 @@ export const TaintKey = {
   networkUnavailable: 'node.kubernetes.io/network-unavailable',
 } as const;
 
-const exists = (key: string, effect: 'NoSchedule' | 'NoExecute'): Toleration => Object.freeze({ key, operator: 'Exists', effect });
+const exists = (key: string, effect: 'NoSchedule' | 'NoExecute'): Toleration =>
+  Object.freeze({ key, operator: 'Exists', effect });
 
 /** The defaults, in the order upstream adds them (network-unavailable only for hostNetwork pods). */
 const alwaysAdded: readonly Toleration[] = Object.freeze([
@@ -30,7 +31,9 @@ const alwaysAdded: readonly Toleration[] = Object.freeze([
 const hostNetworkOnly = exists(TaintKey.networkUnavailable, 'NoSchedule');
 
 /** The default daemon tolerations for a pod spec (7 with `hostNetwork: true`, else 6). */
-export function defaultDaemonTolerations(spec: Pick<PodSpec, 'hostNetwork'> | null | undefined): readonly Toleration[] {
+export function defaultDaemonTolerations(
+  spec: Pick<PodSpec, 'hostNetwork'> | null | undefined,
+): readonly Toleration[] {
   return spec?.hostNetwork === true ? [...alwaysAdded, hostNetworkOnly] : alwaysAdded;
 }
 
@@ -45,7 +48,12 @@ export interface AppliedDefaultToleration {
 
 /** Upstream's `Toleration.MatchToleration`: same key, effect, operator and value (exact strings). */
 function sameToleration(a: Toleration, b: Toleration): boolean {
-  return (a.key ?? '') === (b.key ?? '') && (a.effect ?? '') === (b.effect ?? '') && (a.operator ?? '') === (b.operator ?? '') && (a.value ?? '') === (b.value ?? '');
+  return (
+    (a.key ?? '') === (b.key ?? '') &&
+    (a.effect ?? '') === (b.effect ?? '') &&
+    (a.operator ?? '') === (b.operator ?? '') &&
+    (a.value ?? '') === (b.value ?? '')
+  );
 }
 
 /** Deep equality for tolerations that already match: only `tolerationSeconds` can differ (null = absent). */
@@ -58,7 +66,10 @@ function sameSeconds(a: Toleration, b: Toleration): boolean {
  * is replaced by the default, unless the first such one is already deep-equal (then nothing changes);
  * with no match the default is appended.
  */
-export function addOrUpdateToleration(tolerations: readonly Toleration[], toleration: Toleration): { tolerations: Toleration[]; outcome: DefaultTolerationOutcome } {
+export function addOrUpdateToleration(
+  tolerations: readonly Toleration[],
+  toleration: Toleration,
+): { tolerations: Toleration[]; outcome: DefaultTolerationOutcome } {
   const merged: Toleration[] = [];
   let replaced = false;
   for (const existing of tolerations) {
@@ -75,7 +86,10 @@ export function addOrUpdateToleration(tolerations: readonly Toleration[], tolera
 }
 
 /** The template's tolerations merged with the defaults, plus what each default did. */
-export function mergeDaemonTolerations(spec: PodSpec | null | undefined): { tolerations: Toleration[]; applied: AppliedDefaultToleration[] } {
+export function mergeDaemonTolerations(spec: PodSpec | null | undefined): {
+  tolerations: Toleration[];
+  applied: AppliedDefaultToleration[];
+} {
   let tolerations: Toleration[] = Array.isArray(spec?.tolerations) ? [...spec.tolerations] : [];
   const applied: AppliedDefaultToleration[] = [];
   for (const toleration of defaultDaemonTolerations(spec)) {

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { correctExpression, labelFix, shellWord, taintFix, tolerationFor, yamlScalar } from './eligibility-fix';
+import {
+  correctExpression,
+  labelFix,
+  shellWord,
+  taintFix,
+  tolerationFor,
+  yamlScalar,
+} from './eligibility-fix';
 
 describe('yamlScalar', () => {
   it.each([
     ['plain word', 'edge', 'edge'],
-    ['key with slash and dots', 'node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/control-plane'],
+    [
+      'key with slash and dots',
+      'node-role.kubernetes.io/control-plane',
+      'node-role.kubernetes.io/control-plane',
+    ],
     ['empty', '', '""'],
     ['number-looking', '10', '"10"'],
     ['boolean word', 'true', '"true"'],
@@ -34,9 +45,21 @@ describe('shellWord', () => {
 
 describe('tolerationFor', () => {
   it.each([
-    ['valued taint → Equal', { key: 'k', value: 'v', effect: 'NoSchedule' }, { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' }],
-    ['valueless taint → Exists', { key: 'k', effect: 'NoExecute' }, { key: 'k', operator: 'Exists', effect: 'NoExecute' }],
-    ['keyless taint → Exists on the effect', { effect: 'NoSchedule' }, { operator: 'Exists', effect: 'NoSchedule' }],
+    [
+      'valued taint → Equal',
+      { key: 'k', value: 'v', effect: 'NoSchedule' },
+      { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' },
+    ],
+    [
+      'valueless taint → Exists',
+      { key: 'k', effect: 'NoExecute' },
+      { key: 'k', operator: 'Exists', effect: 'NoExecute' },
+    ],
+    [
+      'keyless taint → Exists on the effect',
+      { effect: 'NoSchedule' },
+      { operator: 'Exists', effect: 'NoSchedule' },
+    ],
   ])('%s', (_name, t, want) => {
     expect(tolerationFor(t)).toEqual(want);
   });
@@ -47,31 +70,72 @@ describe('fix rendering', () => {
 
   it('renders a toleration fix whose YAML parses and whose JSON patch appends', () => {
     const fix = taintFix({ key: 'tier', value: '10', effect: 'NoSchedule' }, target);
-    expect(parseYaml(fix.yaml)).toEqual({ tolerations: [{ key: 'tier', operator: 'Equal', value: '10', effect: 'NoSchedule' }] });
+    expect(parseYaml(fix.yaml)).toEqual({
+      tolerations: [{ key: 'tier', operator: 'Equal', value: '10', effect: 'NoSchedule' }],
+    });
     expect(fix.command).toBe(
       `kubectl -n kube-system patch daemonset fluent-bit --type=json -p '[{"op":"add","path":"/spec/template/spec/tolerations/-","value":{"key":"tier","operator":"Equal","value":"10","effect":"NoSchedule"}}]'`,
     );
-    expect(taintFix({ key: 'k', effect: 'NoSchedule' }, { ...target, hasTolerations: false }).command).toContain('"path":"/spec/template/spec/tolerations","value":[');
+    expect(
+      taintFix({ key: 'k', effect: 'NoSchedule' }, { ...target, hasTolerations: false }).command,
+    ).toContain('"path":"/spec/template/spec/tolerations","value":[');
   });
 
   it('renders a label fix with set and remove', () => {
-    const fix = labelFix('node-1', [['zone', 'z1'], ['gpu', null], ['edge', '']], true);
+    const fix = labelFix(
+      'node-1',
+      [
+        ['zone', 'z1'],
+        ['gpu', null],
+        ['edge', ''],
+      ],
+      true,
+    );
     expect(fix.command).toBe('kubectl label node node-1 zone=z1 gpu- edge= --overwrite');
     expect(parseYaml(fix.yaml)).toEqual({ metadata: { labels: { zone: 'z1', gpu: null, edge: '' } } });
-    expect(fix.description).toBe('On node node-1, set label zone=z1 and remove label gpu and set label edge (an empty value will do).');
+    expect(fix.description).toBe(
+      'On node node-1, set label zone=z1 and remove label gpu and set label edge (an empty value will do).',
+    );
   });
 });
 
 describe('correctExpression', () => {
   it.each([
-    ['operator case', 'matchExpressions', { key: 'z', operator: 'in', values: ['a'] }, { key: 'z', operator: 'In', values: ['a'] }],
-    ['field operator case', 'matchFields', { key: 'metadata.name', operator: 'notin', values: ['a'] }, { key: 'metadata.name', operator: 'NotIn', values: ['a'] }],
-    ['Exists with values', 'matchExpressions', { key: 'z', operator: 'Exists', values: ['a'] }, { key: 'z', operator: 'Exists' }],
-    ['invalid value beside valid ones', 'matchExpressions', { key: 'z', operator: 'In', values: ['a', 'b c'] }, { key: 'z', operator: 'In', values: ['a'] }],
+    [
+      'operator case',
+      'matchExpressions',
+      { key: 'z', operator: 'in', values: ['a'] },
+      { key: 'z', operator: 'In', values: ['a'] },
+    ],
+    [
+      'field operator case',
+      'matchFields',
+      { key: 'metadata.name', operator: 'notin', values: ['a'] },
+      { key: 'metadata.name', operator: 'NotIn', values: ['a'] },
+    ],
+    [
+      'Exists with values',
+      'matchExpressions',
+      { key: 'z', operator: 'Exists', values: ['a'] },
+      { key: 'z', operator: 'Exists' },
+    ],
+    [
+      'invalid value beside valid ones',
+      'matchExpressions',
+      { key: 'z', operator: 'In', values: ['a', 'b c'] },
+      { key: 'z', operator: 'In', values: ['a'] },
+    ],
     ['unknown operator', 'matchExpressions', { key: 'z', operator: 'Like', values: ['a'] }, null],
-    ['Gt is not a field operator', 'matchFields', { key: 'metadata.name', operator: 'Gt', values: ['1'] }, null],
+    [
+      'Gt is not a field operator',
+      'matchFields',
+      { key: 'metadata.name', operator: 'Gt', values: ['1'] },
+      null,
+    ],
     ['empty In list', 'matchExpressions', { key: 'z', operator: 'In', values: [] }, null],
   ] as const)('%s', (_name, list, input, want) => {
-    expect(correctExpression(list, { ...input, values: [...input.values] })?.expression ?? null).toEqual(want);
+    expect(correctExpression(list, { ...input, values: [...input.values] })?.expression ?? null).toEqual(
+      want,
+    );
   });
 });

@@ -71,7 +71,9 @@ export type LabelChange = readonly [key: string, value: string | null];
 /** Label the node so that the listed changes hold. */
 export function labelFix(nodeName: string, changes: readonly LabelChange[], overwrite: boolean): Fix {
   const args = changes.map(([key, value]) => shellWord(value === null ? `${key}-` : `${key}=${value}`));
-  const yamlLines = changes.map(([key, value]) => `    ${yamlScalar(key)}: ${value === null ? 'null' : yamlScalar(value)}`);
+  const yamlLines = changes.map(
+    ([key, value]) => `    ${yamlScalar(key)}: ${value === null ? 'null' : yamlScalar(value)}`,
+  );
   const words = changes.map(([key, value]) => {
     if (value === null) return `remove label ${key}`;
     return value === '' ? `set label ${key} (an empty value will do)` : `set label ${key}=${value}`;
@@ -84,21 +86,35 @@ export function labelFix(nodeName: string, changes: readonly LabelChange[], over
 }
 
 function mergePatchFix(target: FixTarget, description: string, yaml: string, patch: unknown): Fix {
-  return { description, yaml, command: `${kubectlDaemonSet(target)} --type=merge -p ${shellWord(JSON.stringify(patch))}` };
+  return {
+    description,
+    yaml,
+    command: `${kubectlDaemonSet(target)} --type=merge -p ${shellWord(JSON.stringify(patch))}`,
+  };
 }
 
 /** Drop a nodeSelector entry no label can satisfy (an invalid key or value). */
 export function removeNodeSelectorEntryFix(key: string, target: FixTarget): Fix {
   const yaml = `spec:\n  template:\n    spec:\n      nodeSelector:\n        ${yamlScalar(key)}: null`;
   const patch = { spec: { template: { spec: { nodeSelector: { [key]: null } } } } };
-  return mergePatchFix(target, `No valid node label can be ${key}; remove this entry from the DaemonSet's nodeSelector.`, yaml, patch);
+  return mergePatchFix(
+    target,
+    `No valid node label can be ${key}; remove this entry from the DaemonSet's nodeSelector.`,
+    yaml,
+    patch,
+  );
 }
 
 /** Unpin the pod template from one node by removing `spec.template.spec.nodeName`. */
 export function removeNodeNameFix(pinned: string, target: FixTarget): Fix {
   const yaml = 'spec:\n  template:\n    spec:\n      nodeName: null';
   const patch = { spec: { template: { spec: { nodeName: null } } } };
-  return mergePatchFix(target, `Remove spec.template.spec.nodeName (it pins every pod of the DaemonSet to ${pinned}).`, yaml, patch);
+  return mergePatchFix(
+    target,
+    `Remove spec.template.spec.nodeName (it pins every pod of the DaemonSet to ${pinned}).`,
+    yaml,
+    patch,
+  );
 }
 
 /**
@@ -117,11 +133,17 @@ export function addNameTermFix(nodeName: string, why: string): Fix {
     '          values:',
     `          - ${yamlScalar(nodeName)}`,
   ].join('\n');
-  return { description: `${why} Add a nodeSelectorTerms entry (spec.template.spec) that selects node ${nodeName} by name; terms are ORed.`, yaml };
+  return {
+    description: `${why} Add a nodeSelectorTerms entry (spec.template.spec) that selects node ${nodeName} by name; terms are ORed.`,
+    yaml,
+  };
 }
 
 function expressionYaml(expression: NodeSelectorRequirement): string {
-  const lines = [`- key: ${yamlScalar(String(expression.key ?? ''))}`, `  operator: ${yamlScalar(String(expression.operator ?? ''))}`];
+  const lines = [
+    `- key: ${yamlScalar(String(expression.key ?? ''))}`,
+    `  operator: ${yamlScalar(String(expression.operator ?? ''))}`,
+  ];
   if (Array.isArray(expression.values)) {
     lines.push(expression.values.length === 0 ? '  values: []' : '  values:');
     for (const v of expression.values) lines.push(`  - ${yamlScalar(String(v))}`);
@@ -144,7 +166,9 @@ export function correctExpression(
   const known: readonly string[] = operatorsByList[list];
   if (!known.includes(operator)) {
     const fixed = known.find((op) => op.toLowerCase() === operator.toLowerCase());
-    return fixed === undefined ? null : { expression: { ...expression, operator: fixed }, change: `operator ${fixed}, not ${operator}` };
+    return fixed === undefined
+      ? null
+      : { expression: { ...expression, operator: fixed }, change: `operator ${fixed}, not ${operator}` };
   }
   if ((operator === 'Exists' || operator === 'DoesNotExist') && values.length > 0) {
     const { values: _dropped, ...rest } = expression;
@@ -160,7 +184,12 @@ export function correctExpression(
 }
 
 /** Correct an expression that does not parse; the YAML shows a likely correction, or the expression as written. */
-export function invalidExpressionFix(path: string, list: 'matchExpressions' | 'matchFields', expression: NodeSelectorRequirement, error: string): Fix {
+export function invalidExpressionFix(
+  path: string,
+  list: 'matchExpressions' | 'matchFields',
+  expression: NodeSelectorRequirement,
+  error: string,
+): Fix {
   const correction = correctExpression(list, expression);
   if (correction !== null) {
     return {

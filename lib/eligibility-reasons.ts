@@ -3,7 +3,13 @@
  * fix. Only runs on the slow path (a node that is not eligible, and only when someone asks why).
  */
 import type { Node, Toleration } from './k8s-types';
-import type { NodeAffinityReason, NodeNameReason, NodeSelectorReason, Reason, TaintReason } from './eligibility-types';
+import type {
+  NodeAffinityReason,
+  NodeNameReason,
+  NodeSelectorReason,
+  Reason,
+  TaintReason,
+} from './eligibility-types';
 import {
   type FixTarget,
   type LabelChange,
@@ -66,7 +72,9 @@ function nodeSelectorReasons(ctx: EligibilityContext, node: Node, nodeName: stri
       operator: '=',
       values: [wanted],
       actual,
-      fix: fixable ? labelFix(nodeName, [[key, wanted]], actual !== null) : removeNodeSelectorEntryFix(key, ctx.target),
+      fix: fixable
+        ? labelFix(nodeName, [[key, wanted]], actual !== null)
+        : removeNodeSelectorEntryFix(key, ctx.target),
     });
   }
   return reasons;
@@ -91,7 +99,12 @@ function termLabelChanges(term: CompiledTerm, node: Node, nodeName: string): Lab
   return termMatches(term, after, nodeName) ? changes : null;
 }
 
-function affinityTermReason(ctx: EligibilityContext, term: CompiledTerm, node: Node, nodeName: string): NodeAffinityReason | null {
+function affinityTermReason(
+  ctx: EligibilityContext,
+  term: CompiledTerm,
+  node: Node,
+  nodeName: string,
+): NodeAffinityReason | null {
   const where = `required node affinity nodeSelectorTerms[${term.index}]`;
   const error = term.errors[0];
   if (error !== undefined) {
@@ -115,9 +128,12 @@ function affinityTermReason(ctx: EligibilityContext, term: CompiledTerm, node: N
   if (failing === null) return null;
   const isField = 'field' in failing;
   const actual = isField ? nodeName : (labelValue(labels, failing.requirement.key) ?? null);
-  const words = isField ? describeFieldExpression(failing, nodeName) : describeExpression(failing.requirement, actual);
+  const words = isField
+    ? describeFieldExpression(failing, nodeName)
+    : describeExpression(failing.requirement, actual);
   const changes = termLabelChanges(term, node, nodeName);
-  const overwrite = changes?.some(([key, value]) => value !== null && labelValue(labels, key) !== undefined) ?? false;
+  const overwrite =
+    changes?.some(([key, value]) => value !== null && labelValue(labels, key) !== undefined) ?? false;
   return {
     kind: 'nodeAffinity',
     problem: 'mismatch',
@@ -131,7 +147,10 @@ function affinityTermReason(ctx: EligibilityContext, term: CompiledTerm, node: N
     operator: String(failing.source.operator ?? ''),
     values: isField ? [failing.value] : failing.requirement.values,
     actual,
-    fix: changes !== null ? labelFix(nodeName, changes, overwrite) : addNameTermFix(nodeName, 'No node label change satisfies this term.'),
+    fix:
+      changes !== null
+        ? labelFix(nodeName, changes, overwrite)
+        : addNameTermFix(nodeName, 'No node label change satisfies this term.'),
   };
 }
 
@@ -164,7 +183,9 @@ function taintReasons(ctx: EligibilityContext, node: Node, nodeName: string): Ta
   return untoleratedTaints(node.spec?.taints, ctx.tolerations, ctx.gates).map((t) => {
     const taint = { key: String(t.key ?? ''), value: String(t.value ?? ''), effect: String(t.effect ?? '') };
     const keeps = taint.effect !== 'NoExecute';
-    const effect = keeps ? 'no new pod is placed there (a pod already running stays)' : 'a pod running there is evicted';
+    const effect = keeps
+      ? 'no new pod is placed there (a pod already running stays)'
+      : 'a pod running there is evicted';
     return {
       kind: 'taint',
       message: `Node ${nodeName} has taint ${formatTaint(taint)}, which the DaemonSet does not tolerate: ${effect}.`,
@@ -179,7 +200,8 @@ function taintReasons(ctx: EligibilityContext, node: Node, nodeName: string): Ta
 export function explainIneligibility(ctx: EligibilityContext, node: Node): Reason[] {
   const nodeName = asString(node.metadata?.name);
   const reasons: Reason[] = [];
-  if (ctx.pinnedNodeName !== '' && ctx.pinnedNodeName !== nodeName) reasons.push(nodeNameReason(ctx, nodeName));
+  if (ctx.pinnedNodeName !== '' && ctx.pinnedNodeName !== nodeName)
+    reasons.push(nodeNameReason(ctx, nodeName));
   reasons.push(...nodeSelectorReasons(ctx, node, nodeName));
   reasons.push(...nodeAffinityReasons(ctx, node, nodeName));
   reasons.push(...taintReasons(ctx, node, nodeName));

@@ -2,10 +2,20 @@
  * Small builders for eligibility tests: nodes, taints, tolerations and DaemonSets in wire shape.
  * Used only by *.test.ts files.
  */
-import type { DaemonSet, Node, NodeSelectorRequirement, NodeSelectorTerm, PodSpec, Taint, Toleration } from './k8s-types';
+import type {
+  DaemonSet,
+  Node,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  PodSpec,
+  Taint,
+  Toleration,
+} from './k8s-types';
 
 /** A node named `name` (default "node-1") with the given labels and taints. */
-export function makeNode(opts: { name?: string; labels?: Record<string, string>; taints?: Taint[] } = {}): Node {
+export function makeNode(
+  opts: { name?: string; labels?: Record<string, string>; taints?: Taint[] } = {},
+): Node {
   return {
     metadata: { name: opts.name ?? 'node-1', labels: opts.labels ?? {} },
     spec: { taints: opts.taints ?? [] },
@@ -28,7 +38,10 @@ export function makeDaemonSet(spec: Partial<PodSpec> = {}, name = 'ds'): DaemonS
     metadata: { name, namespace: 'default' },
     spec: {
       selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'img' }], ...spec } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'c', image: 'img' }], ...spec },
+      },
     },
   };
 }
@@ -40,5 +53,9 @@ export function expr(key: string, operator: string, values?: string[]): NodeSele
 
 /** A pod spec fragment with required node affinity over the given terms. */
 export function requiredAffinity(terms: NodeSelectorTerm[] | null): Partial<PodSpec> {
-  return { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } };
+  return {
+    affinity: {
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } },
+    },
+  };
 }

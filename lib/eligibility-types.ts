@@ -71,7 +71,8 @@ export interface NodeAffinityNoTermsReason extends ReasonBase {
 }
 
 /** Any required-node-affinity reason. */
-export type NodeAffinityReason = NodeAffinityMismatchReason | NodeAffinityInvalidReason | NodeAffinityNoTermsReason;
+export type NodeAffinityReason =
+  NodeAffinityMismatchReason | NodeAffinityInvalidReason | NodeAffinityNoTermsReason;
 
 /** The pod template pins `spec.nodeName` to another node. */
 export interface NodeNameReason extends ReasonBase {

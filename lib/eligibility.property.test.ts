@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { DaemonSet, Node, NodeSelectorRequirement, NodeSelectorTerm, PodSpec, Taint, Toleration } from './k8s-types';
+import type {
+  DaemonSet,
+  Node,
+  NodeSelectorRequirement,
+  NodeSelectorTerm,
+  PodSpec,
+  Taint,
+  Toleration,
+} from './k8s-types';
 import type { Reason } from './eligibility-types';
 import { addDaemonPodTolerations } from './daemon-tolerations';
 import { makeDaemonSet } from './eligibility-test-builders';
@@ -15,19 +23,40 @@ const key = fc.constantFrom('a', 'b', 'zone', 'example.com/c');
 const value = fc.constantFrom('', '1', '5', '05', 'x', 'bad value', '-1');
 const nodeName = fc.constantFrom('n1', 'n2', '');
 const effect = fc.constantFrom('NoSchedule', 'NoExecute', 'PreferNoSchedule', '');
-const taintKey = fc.constantFrom('k', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'node.kubernetes.io/network-unavailable');
+const taintKey = fc.constantFrom(
+  'k',
+  'node.kubernetes.io/not-ready',
+  'node.kubernetes.io/unreachable',
+  'node.kubernetes.io/network-unavailable',
+);
 
-const taintArb: fc.Arbitrary<Taint> = fc.record({ key: taintKey, value: fc.constantFrom('', 'v', '3', '10'), effect });
+const taintArb: fc.Arbitrary<Taint> = fc.record({
+  key: taintKey,
+  value: fc.constantFrom('', 'v', '3', '10'),
+  effect,
+});
 const tolerationArb: fc.Arbitrary<Toleration> = fc.record(
-  { key: fc.constantFrom('', 'k', 'node.kubernetes.io/not-ready'), operator: fc.constantFrom('', 'Equal', 'Exists', 'Gt', 'Lt', 'Nope'), value: fc.constantFrom('', 'v', '5'), effect },
+  {
+    key: fc.constantFrom('', 'k', 'node.kubernetes.io/not-ready'),
+    operator: fc.constantFrom('', 'Equal', 'Exists', 'Gt', 'Lt', 'Nope'),
+    value: fc.constantFrom('', 'v', '5'),
+    effect,
+  },
   { requiredKeys: [] },
 );
 const expressionArb: fc.Arbitrary<NodeSelectorRequirement> = fc.record(
-  { key: fc.oneof(key, fc.constant('metadata.name')), operator: fc.constantFrom('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt', 'in'), values: fc.array(value, { maxLength: 2 }) },
+  {
+    key: fc.oneof(key, fc.constant('metadata.name')),
+    operator: fc.constantFrom('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt', 'in'),
+    values: fc.array(value, { maxLength: 2 }),
+  },
   { requiredKeys: ['key', 'operator'] },
 );
 const termArb: fc.Arbitrary<NodeSelectorTerm> = fc.record(
-  { matchExpressions: fc.array(expressionArb, { maxLength: 2 }), matchFields: fc.array(expressionArb, { maxLength: 1 }) },
+  {
+    matchExpressions: fc.array(expressionArb, { maxLength: 2 }),
+    matchFields: fc.array(expressionArb, { maxLength: 1 }),
+  },
   { requiredKeys: [] },
 );
 const nodeArb: fc.Arbitrary<Node> = fc.record({
@@ -41,7 +70,11 @@ const specArb: fc.Arbitrary<Partial<PodSpec>> = fc.record(
     tolerations: fc.array(tolerationArb, { maxLength: 3 }),
     hostNetwork: fc.boolean(),
     affinity: fc.option(fc.array(termArb, { maxLength: 2 }), { nil: undefined }).map((terms) =>
-      terms === undefined ? undefined : { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+      terms === undefined
+        ? undefined
+        : {
+            nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } },
+          },
     ),
   },
   { requiredKeys: [] },
@@ -51,13 +84,24 @@ const gatesArb = fc.record({ TaintTolerationComparisonOperators: fc.boolean() })
 
 // ---- a straightforward reference, written from §1 without any precompilation -------------------
 
-const nodeOps: Record<string, string> = { In: 'in', NotIn: 'notin', Exists: 'exists', DoesNotExist: '!', Gt: 'gt', Lt: 'lt' };
+const nodeOps: Record<string, string> = {
+  In: 'in',
+  NotIn: 'notin',
+  Exists: 'exists',
+  DoesNotExist: '!',
+  Gt: 'gt',
+  Lt: 'lt',
+};
 
 function referenceTerm(term: NodeSelectorTerm, node: Node): boolean {
   const labels = node.metadata?.labels ?? {};
   const name = node.metadata?.name ?? '';
-  const labelReqs = (term.matchExpressions ?? []).map((e) => newRequirement(e.key ?? '', nodeOps[e.operator ?? ''] ?? '?', e.values ?? []));
-  const fieldsOk = (term.matchFields ?? []).every((e) => (e.operator === 'In' || e.operator === 'NotIn') && (e.values ?? []).length === 1);
+  const labelReqs = (term.matchExpressions ?? []).map((e) =>
+    newRequirement(e.key ?? '', nodeOps[e.operator ?? ''] ?? '?', e.values ?? []),
+  );
+  const fieldsOk = (term.matchFields ?? []).every(
+    (e) => (e.operator === 'In' || e.operator === 'NotIn') && (e.values ?? []).length === 1,
+  );
   if (labelReqs.some((r) => !r.ok) || !fieldsOk) return false;
   if (!labelReqs.every((r) => r.ok && requirementMatches(r.value, labels))) return false;
   if (name === '') return true;
@@ -67,19 +111,28 @@ function referenceTerm(term: NodeSelectorTerm, node: Node): boolean {
   });
 }
 
-function reference(node: Node, ds: DaemonSet, gates: { TaintTolerationComparisonOperators: boolean }): [boolean, boolean] {
+function reference(
+  node: Node,
+  ds: DaemonSet,
+  gates: { TaintTolerationComparisonOperators: boolean },
+): [boolean, boolean] {
   const spec = addDaemonPodTolerations(ds.spec?.template?.spec ?? {});
   const name = node.metadata?.name ?? '';
   const labels = node.metadata?.labels ?? {};
   if ((spec.nodeName ?? '') !== '' && spec.nodeName !== name) return [false, false];
-  if (!Object.entries(spec.nodeSelector ?? {}).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v)) return [false, false];
+  if (!Object.entries(spec.nodeSelector ?? {}).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v))
+    return [false, false];
   const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (required) {
-    const terms = (required.nodeSelectorTerms ?? []).filter((t) => (t.matchExpressions ?? []).length + (t.matchFields ?? []).length > 0);
+    const terms = (required.nodeSelectorTerms ?? []).filter(
+      (t) => (t.matchExpressions ?? []).length + (t.matchFields ?? []).length > 0,
+    );
     if (!terms.some((t) => referenceTerm(t, node))) return [false, false];
   }
   const untolerated = (node.spec?.taints ?? []).filter(
-    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !(spec.tolerations ?? []).some((tol) => toleratesTaint(tol, t, gates)),
+    (t) =>
+      (t.effect === 'NoSchedule' || t.effect === 'NoExecute') &&
+      !(spec.tolerations ?? []).some((tol) => toleratesTaint(tol, t, gates)),
   );
   if (untolerated.length === 0) return [true, true];
   return [false, !untolerated.some((t) => t.effect === 'NoExecute')];
@@ -110,7 +163,8 @@ function sameReason(a: Reason, b: Reason): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'taint' && b.kind === 'taint') return JSON.stringify(a.taint) === JSON.stringify(b.taint);
   if (a.kind === 'nodeSelector' && b.kind === 'nodeSelector') return a.key === b.key;
-  if (a.kind === 'nodeAffinity' && b.kind === 'nodeAffinity') return 'termIndex' in a && 'termIndex' in b && a.termIndex === b.termIndex;
+  if (a.kind === 'nodeAffinity' && b.kind === 'nodeAffinity')
+    return 'termIndex' in a && 'termIndex' in b && a.termIndex === b.termIndex;
   return a.kind === 'nodeName';
 }
 
@@ -134,15 +188,36 @@ describe('eligibility properties', () => {
   it('never throws on malformed objects, and reasons still agree with shouldRun', () => {
     // Wire-shaped skeletons with arbitrary JSON values where fields belong.
     const junk = fc.jsonValue({ maxDepth: 2 });
-    const weirdNode = fc.record({ metadata: fc.oneof(junk, fc.record({ name: junk, labels: junk })), spec: fc.oneof(junk, fc.record({ taints: fc.oneof(junk, fc.array(junk)) })) });
+    const weirdNode = fc.record({
+      metadata: fc.oneof(junk, fc.record({ name: junk, labels: junk })),
+      spec: fc.oneof(junk, fc.record({ taints: fc.oneof(junk, fc.array(junk)) })),
+    });
     const weirdSpec = fc.record(
-      { nodeName: junk, nodeSelector: junk, tolerations: fc.oneof(junk, fc.array(junk)), hostNetwork: junk, affinity: fc.oneof(junk, fc.record({ nodeAffinity: fc.record({ requiredDuringSchedulingIgnoredDuringExecution: fc.oneof(junk, fc.record({ nodeSelectorTerms: fc.array(fc.oneof(junk, termArb)) })) }) })) },
+      {
+        nodeName: junk,
+        nodeSelector: junk,
+        tolerations: fc.oneof(junk, fc.array(junk)),
+        hostNetwork: junk,
+        affinity: fc.oneof(
+          junk,
+          fc.record({
+            nodeAffinity: fc.record({
+              requiredDuringSchedulingIgnoredDuringExecution: fc.oneof(
+                junk,
+                fc.record({ nodeSelectorTerms: fc.array(fc.oneof(junk, termArb)) }),
+              ),
+            }),
+          }),
+        ),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
       fc.property(weirdNode, weirdSpec, (node, spec) => {
         const verdict = nodeShouldRunDaemonPod(node as Node, makeDaemonSet(spec as Partial<PodSpec>));
-        return verdict.reasons.length === 0 === verdict.shouldRun && typeof JSON.stringify(verdict) === 'string';
+        return (
+          (verdict.reasons.length === 0) === verdict.shouldRun && typeof JSON.stringify(verdict) === 'string'
+        );
       }),
       { numRuns: 500 },
     );
@@ -151,7 +226,10 @@ describe('eligibility properties', () => {
   it('adding {operator: Exists} tolerates every taint: no taint reasons remain', () => {
     fc.assert(
       fc.property(specArb, nodeArb, (spec, node) => {
-        const ds = makeDaemonSet({ ...spec, tolerations: [...(spec.tolerations ?? []), { operator: 'Exists' }] });
+        const ds = makeDaemonSet({
+          ...spec,
+          tolerations: [...(spec.tolerations ?? []), { operator: 'Exists' }],
+        });
         const verdict = nodeShouldRunDaemonPod(node, ds);
         expect(verdict.reasons.filter((r) => r.kind === 'taint')).toEqual([]);
         expect(verdict.shouldContinueRunning).toBe(verdict.shouldRun);

@@ -137,19 +137,25 @@ export function compileEligibility(
   const ctx = contextOf(daemonSet, merged.tolerations, gates);
   const { pinnedNodeName, nodeSelector, affinity } = ctx;
   const tolerations = compileTolerations(merged.tolerations, gates);
+  const hasLabelConstraints = nodeSelector.length > 0 || affinity !== null;
 
   const evaluate = (input: Node): EligibilityVerdict => {
     // Bad input is expected input: a missing node reads as one with no name, labels or taints.
     const node = input !== null && typeof input === 'object' ? input : noNode;
     const meta = node.metadata;
-    const name = asString(meta?.name);
-    const labels = asLabels(meta?.labels);
-    if (pinnedNodeName !== '' && pinnedNodeName !== name) return new IneligibleVerdict(false, node, ctx);
-    if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, labels) !== -1) {
+    // Read only what this DaemonSet's constraints need: most have no pin, selector or affinity.
+    if (pinnedNodeName !== '' && pinnedNodeName !== asString(meta?.name)) {
       return new IneligibleVerdict(false, node, ctx);
     }
-    if (affinity !== null && !affinityMatchesLabels(affinity, labels, name))
-      return new IneligibleVerdict(false, node, ctx);
+    if (hasLabelConstraints) {
+      const labels = asLabels(meta?.labels);
+      if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, labels) !== -1) {
+        return new IneligibleVerdict(false, node, ctx);
+      }
+      if (affinity !== null && !affinityMatchesLabels(affinity, labels, asString(meta?.name))) {
+        return new IneligibleVerdict(false, node, ctx);
+      }
+    }
     const untolerated = worstUntolerated(node, tolerations);
     if (untolerated === Untolerated.none) return eligibleVerdict;
     // Only an untolerated NoExecute taint evicts; NoSchedule alone lets a running pod stay.

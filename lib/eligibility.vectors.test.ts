@@ -12,7 +12,9 @@ interface EligibilityVector {
   expect: { shouldRun: boolean; shouldContinueRunning: boolean };
 }
 
-const vectors = JSON.parse(readFileSync(new URL('../../shared/vectors/eligibility.json', import.meta.url), 'utf8')) as EligibilityVector[];
+const vectors = JSON.parse(
+  readFileSync(new URL('../../shared/vectors/eligibility.json', import.meta.url), 'utf8'),
+) as EligibilityVector[];
 
 describe('eligibility vectors (../shared/vectors/eligibility.json)', () => {
   it('loads a non-trivial set', () => {
@@ -22,13 +24,18 @@ describe('eligibility vectors (../shared/vectors/eligibility.json)', () => {
   it.each(vectors.map((v) => [v.name, v] as const))('%s', (_name, v) => {
     const options = { featureGates: v.featureGates };
     const verdict = nodeShouldRunDaemonPod(v.node, v.daemonSet, options);
-    expect({ shouldRun: verdict.shouldRun, shouldContinueRunning: verdict.shouldContinueRunning }).toEqual(v.expect);
+    expect({ shouldRun: verdict.shouldRun, shouldContinueRunning: verdict.shouldContinueRunning }).toEqual(
+      v.expect,
+    );
     expect(verdict.reasons.length > 0).toBe(!v.expect.shouldRun);
     for (const reason of verdict.reasons) {
       expect(reason.message.length).toBeGreaterThan(0);
       expect(reason.fix.description.length).toBeGreaterThan(0);
     }
     const compiled = compileEligibility(v.daemonSet, options)(v.node);
-    expect([compiled.shouldRun, compiled.shouldContinueRunning]).toEqual([v.expect.shouldRun, v.expect.shouldContinueRunning]);
+    expect([compiled.shouldRun, compiled.shouldContinueRunning]).toEqual([
+      v.expect.shouldRun,
+      v.expect.shouldContinueRunning,
+    ]);
   });
 });

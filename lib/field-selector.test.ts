@@ -17,7 +17,11 @@ describe('parseFieldSelectorString', () => {
       ],
     ],
     ['empty value', 'spec.nodeName=', [{ field: 'spec.nodeName', op: '=', value: '' }]],
-    ['escaped comma and equals', 'metadata.name=a\\,b\\=c\\\\', [{ field: 'metadata.name', op: '=', value: 'a,b=c\\' }]],
+    [
+      'escaped comma and equals',
+      'metadata.name=a\\,b\\=c\\\\',
+      [{ field: 'metadata.name', op: '=', value: 'a,b=c\\' }],
+    ],
     ['empty terms skipped', 'metadata.name=x,', [{ field: 'metadata.name', op: '=', value: 'x' }]],
     ['the first operator splits the term', 'a!=b', [{ field: 'a', op: '!=', value: 'b' }]],
     ['= before != wins', 'a=b!c', [{ field: 'a', op: '=', value: 'b!c' }]],
@@ -38,10 +42,15 @@ describe('parseFieldSelectorString', () => {
 
   it('never throws on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'ab.=!,\\ ') }), (s) => typeof parseFieldSelectorString(s).ok === 'boolean'),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ab.=!,\\ ') }),
+        (s) => typeof parseFieldSelectorString(s).ok === 'boolean',
+      ),
       { numRuns: 1000 },
     );
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => typeof parseFieldSelectorString(s).ok === 'boolean'));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => typeof parseFieldSelectorString(s).ok === 'boolean'),
+    );
   });
 
   it('unescapes what it escapes', () => {

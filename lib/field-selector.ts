@@ -76,7 +76,8 @@ export function parseFieldSelectorString(selector: string): Parsed<readonly Fiel
   for (const part of splitTerms(input).sort()) {
     if (part === '') continue;
     const term = splitTerm(part);
-    if (term === null) return { ok: false, error: `invalid selector: '${input}'; can't understand '${part}'` };
+    if (term === null)
+      return { ok: false, error: `invalid selector: '${input}'; can't understand '${part}'` };
     const value = unescapeFieldValue(term.rhs);
     if (!value.ok) return value;
     requirements.push({ field: term.lhs, op: term.op === '!=' ? '!=' : '=', value: value.value });
@@ -88,7 +89,10 @@ export function parseFieldSelectorString(selector: string): Parsed<readonly Fiel
  * True when every requirement holds for `fields`; a field the object lacks reads as "" (upstream's
  * `fields.Set.Get`), so `x!=y` holds and `x=y` fails for an unknown field.
  */
-export function fieldRequirementsMatch(requirements: readonly FieldRequirement[], fields: Readonly<Record<string, string>>): boolean {
+export function fieldRequirementsMatch(
+  requirements: readonly FieldRequirement[],
+  fields: Readonly<Record<string, string>>,
+): boolean {
   return requirements.every((r) => {
     const actual = Object.hasOwn(fields, r.field) ? (fields[r.field] ?? '') : '';
     return r.op === '=' ? actual === r.value : actual !== r.value;

@@ -32,7 +32,11 @@ export function toSafeNumber(n: bigint): number | null {
  * `actual` (a label value) compared with `bound` as Go ParseInt would: -1, 0, 1, or null when
  * `actual` is not an int64. Short values take a Number fast path (exact below 2^53).
  */
-export function compareGoInt64(actual: string, bound: bigint, safeBound: number | null = toSafeNumber(bound)): -1 | 0 | 1 | null {
+export function compareGoInt64(
+  actual: string,
+  bound: bigint,
+  safeBound: number | null = toSafeNumber(bound),
+): -1 | 0 | 1 | null {
   // 15 characters hold at most 15 digits, below 2^53, so Number() is exact.
   if (actual.length <= 15 && safeBound !== null) {
     if (!parseIntPattern.test(actual)) return null;

@@ -29,7 +29,12 @@ describe('parseLabelSelectorString: what each form selects', () => {
     ['gt', 'n>3', { n: '4' }, true],
     ['lt', 'n<3', { n: '4' }, false],
     ['all ANDed', 'a=b,c!=d,e in (x,y),f notin (z),g,!h', { a: 'b', e: 'x', f: 'q', g: '1' }, true],
-    ['all ANDed, one fails', 'a=b,c!=d,e in (x,y),f notin (z),g,!h', { a: 'b', e: 'x', f: 'q', g: '1', h: '2' }, false],
+    [
+      'all ANDed, one fails',
+      'a=b,c!=d,e in (x,y),f notin (z),g,!h',
+      { a: 'b', e: 'x', f: 'q', g: '1', h: '2' },
+      false,
+    ],
     ['spaces around tokens', ' a = b , e in ( x , y ) ', { a: 'b', e: 'y' }, true],
     ['empty exact value', 'a=', { a: '' }, true],
     ['"in" as a value', 'a=in', { a: 'in' }, true],
@@ -69,20 +74,31 @@ describe('parseLabelSelectorString: errors', () => {
 describe('parseLabelSelectorString: properties', () => {
   it('never throws, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'ab=!(), <>in\t-_./1') }), (s) => typeof parseLabelSelectorString(s).ok === 'boolean'),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ab=!(), <>in\t-_./1') }),
+        (s) => typeof parseLabelSelectorString(s).ok === 'boolean',
+      ),
       { numRuns: 1000 },
     );
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => typeof parseLabelSelectorString(s).ok === 'boolean'));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => typeof parseLabelSelectorString(s).ok === 'boolean'),
+    );
   });
 
   it('round-trips through requirementsToString', () => {
     const key = fc.stringMatching(/^[a-z]([a-z0-9.-]{0,6}[a-z0-9])?$/);
-    const value = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9_.-]{0,5}[A-Za-z0-9])?$/).filter((v) => v !== 'in' && v !== 'notin');
+    const value = fc
+      .stringMatching(/^[A-Za-z0-9]([A-Za-z0-9_.-]{0,5}[A-Za-z0-9])?$/)
+      .filter((v) => v !== 'in' && v !== 'notin');
     const requirement = fc.oneof(
       fc.tuple(key, value).map(([k, v]) => `${k}=${v}`),
       fc.tuple(key, value).map(([k, v]) => `${k}!=${v}`),
-      fc.tuple(key, fc.array(value, { minLength: 1, maxLength: 3 })).map(([k, vs]) => `${k} in (${vs.join(',')})`),
-      fc.tuple(key, fc.array(value, { minLength: 1, maxLength: 3 })).map(([k, vs]) => `${k} notin (${vs.join(',')})`),
+      fc
+        .tuple(key, fc.array(value, { minLength: 1, maxLength: 3 }))
+        .map(([k, vs]) => `${k} in (${vs.join(',')})`),
+      fc
+        .tuple(key, fc.array(value, { minLength: 1, maxLength: 3 }))
+        .map(([k, vs]) => `${k} notin (${vs.join(',')})`),
       key,
       key.map((k) => `!${k}`),
     );

@@ -2,24 +2,18 @@
  * The `?labelSelector=` / `kubectl -l` string syntax, parsed as apimachinery's `labels.Parse` does
  * (its Lexer and Parser in `pkg/labels/selector.go`): `a=b,c!=d,e in (x,y),f notin (z),g,!h,i>3`.
  */
-import { type Parsed, type Requirement, type Selector, type SelectionOperator, newRequirement, selectorOf } from './label-selector';
+import {
+  type Parsed,
+  type Requirement,
+  type Selector,
+  type SelectionOperator,
+  newRequirement,
+  selectorOf,
+} from './label-selector';
 import { isQualifiedName } from './labels';
 
 type TokenKind =
-  | 'identifier'
-  | 'end'
-  | 'error'
-  | ')'
-  | ','
-  | '!'
-  | '=='
-  | '='
-  | '>'
-  | 'in'
-  | '<'
-  | '!='
-  | 'notin'
-  | '(';
+  'identifier' | 'end' | 'error' | ')' | ',' | '!' | '==' | '=' | '>' | 'in' | '<' | '!=' | 'notin' | '(';
 
 interface Token {
   readonly kind: TokenKind;
@@ -105,7 +99,8 @@ class Parser {
   /** In the "values" context the words `in`/`notin` are plain identifiers. */
   private peek(asValues: boolean): Token {
     const token = this.tokens[this.position] ?? { kind: 'end', literal: '' };
-    if (asValues && (token.kind === 'in' || token.kind === 'notin')) return { kind: 'identifier', literal: token.literal };
+    if (asValues && (token.kind === 'in' || token.kind === 'notin'))
+      return { kind: 'identifier', literal: token.literal };
     return token;
   }
 
@@ -126,7 +121,8 @@ class Parser {
       requirements.push(this.parseRequirement());
       const after = this.next(true);
       if (after.kind === 'end') return requirements;
-      if (after.kind !== ',') throw new ParseError(`found '${after.literal}', expected: ',' or 'end of string'`);
+      if (after.kind !== ',')
+        throw new ParseError(`found '${after.literal}', expected: ',' or 'end of string'`);
       const following = this.peek(true);
       if (following.kind !== 'identifier' && following.kind !== '!') {
         throw new ParseError(`found '${following.literal}', expected: identifier after ','`);
@@ -144,7 +140,8 @@ class Parser {
     if (token.kind !== 'identifier') throw new ParseError(`found '${token.literal}', expected: identifier`);
     const key = token.literal;
     const keyErrs = isQualifiedName(key);
-    if (keyErrs.length > 0) throw new ParseError(`invalid label key ${JSON.stringify(key)}: ${keyErrs.join('; ')}`);
+    if (keyErrs.length > 0)
+      throw new ParseError(`invalid label key ${JSON.stringify(key)}: ${keyErrs.join('; ')}`);
     const following = this.peek(true).kind;
     if (operator === null && (following === 'end' || following === ',')) operator = 'exists';
     if (operator === null) {
@@ -164,7 +161,8 @@ class Parser {
   private parseOperator(): SelectionOperator {
     const token = this.next(false);
     const op = binaryOperators[token.kind];
-    if (op === undefined) throw new ParseError(`found '${token.literal}', expected: in, notin, =, ==, !=, gt, lt`);
+    if (op === undefined)
+      throw new ParseError(`found '${token.literal}', expected: in, notin, =, ==, !=, gt, lt`);
     return op;
   }
 
@@ -194,7 +192,8 @@ class Parser {
         values.add(token.literal);
         const following = this.peek(true);
         if (following.kind === ')') return values;
-        if (following.kind !== ',') throw new ParseError(`found '${following.literal}', expected: ',' or ')'`);
+        if (following.kind !== ',')
+          throw new ParseError(`found '${following.literal}', expected: ',' or ')'`);
       } else if (token.kind === ',') {
         // "(,", ",," and ",)" each stand for an empty value.
         if (values.size === 0) values.add('');
@@ -224,8 +223,7 @@ class Parser {
 
 /** A label selector string compiled for matching, or why it is invalid. */
 export type LabelSelectorStringResult =
-  | ({ readonly ok: true } & Selector)
-  | { readonly ok: false; readonly error: string };
+  ({ readonly ok: true } & Selector) | { readonly ok: false; readonly error: string };
 
 /**
  * Parses a label selector string (`labels.Parse`). The empty string selects everything.
@@ -240,7 +238,8 @@ export function parseLabelSelectorString(input: string): LabelSelectorStringResu
     requirements.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { ok: true, ...selectorOf(requirements) };
   } catch (error) {
-    if (error instanceof ParseError) return { ok: false, error: `unable to parse requirement: ${error.message}` };
+    if (error instanceof ParseError)
+      return { ok: false, error: `unable to parse requirement: ${error.message}` };
     throw error;
   }
 }

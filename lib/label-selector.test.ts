@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileRequirement, labelSelectorAsSelector, labelSelectorMatches, newRequirement, requirementMatches, requirementsToString } from './label-selector';
+import {
+  compileRequirement,
+  labelSelectorAsSelector,
+  labelSelectorMatches,
+  newRequirement,
+  requirementMatches,
+  requirementsToString,
+} from './label-selector';
 
 function req(key: string, op: string, values: string[]) {
   const r = newRequirement(key, op, values);
@@ -69,10 +76,28 @@ describe('labelSelectorAsSelector (metav1)', () => {
     ['{} selects everything', {}, {}, true, true],
     ['matchLabels ANDed', { matchLabels: { a: '1', b: '2' } }, { a: '1', b: '2', c: '3' }, true, true],
     ['matchLabels value differs', { matchLabels: { a: '1' } }, { a: '2' }, true, false],
-    ['expressions', { matchExpressions: [{ key: 'a', operator: 'In', values: ['1', '2'] }] }, { a: '2' }, true, true],
+    [
+      'expressions',
+      { matchExpressions: [{ key: 'a', operator: 'In', values: ['1', '2'] }] },
+      { a: '2' },
+      true,
+      true,
+    ],
     ['DoesNotExist', { matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] }, { a: '' }, true, false],
-    ['labels and expressions ANDed', { matchLabels: { a: '1' }, matchExpressions: [{ key: 'b', operator: 'Exists' }] }, { a: '1' }, true, false],
-    ['Gt is not a label selector operator', { matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] }, {}, false, false],
+    [
+      'labels and expressions ANDed',
+      { matchLabels: { a: '1' }, matchExpressions: [{ key: 'b', operator: 'Exists' }] },
+      { a: '1' },
+      true,
+      false,
+    ],
+    [
+      'Gt is not a label selector operator',
+      { matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] },
+      {},
+      false,
+      false,
+    ],
     ['invalid matchLabels key', { matchLabels: { 'a b': 'x' } }, {}, false, false],
   ])('%s', (_name, selector, labels, ok, matches) => {
     const parsed = labelSelectorAsSelector(selector);
@@ -81,14 +106,22 @@ describe('labelSelectorAsSelector (metav1)', () => {
   });
 
   it('names the bad operator', () => {
-    const parsed = labelSelectorAsSelector({ matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }] });
+    const parsed = labelSelectorAsSelector({
+      matchExpressions: [{ key: 'a', operator: 'Gt', values: ['1'] }],
+    });
     expect(parsed.ok ? '' : parsed.error).toContain('"Gt" is not a valid label selector operator');
   });
 });
 
 describe('requirementsToString', () => {
   it('prints kubectl -l syntax', () => {
-    const rs = [req('a', '=', ['b']), req('c', 'notin', ['x', 'y']), req('d', '!', []), req('e', 'exists', []), req('f', 'gt', ['3'])];
+    const rs = [
+      req('a', '=', ['b']),
+      req('c', 'notin', ['x', 'y']),
+      req('d', '!', []),
+      req('e', 'exists', []),
+      req('f', 'gt', ['3']),
+    ];
     expect(requirementsToString(rs)).toBe('a=b,c notin (x,y),!d,e,f>3');
   });
 });
@@ -99,11 +132,17 @@ describe('compileRequirement', () => {
     const value = fc.constantFrom('', '1', '01', '7', 'x', '+3');
     const op = fc.constantFrom('in', 'notin', '=', '==', '!=', 'exists', '!', 'gt', 'lt');
     fc.assert(
-      fc.property(key, op, fc.array(value, { maxLength: 3 }), fc.dictionary(key, value), (k, o, vs, labels) => {
-        const r = newRequirement(k, o, vs);
-        if (!r.ok) return;
-        expect(compileRequirement(r.value)(labels)).toBe(requirementMatches(r.value, labels));
-      }),
+      fc.property(
+        key,
+        op,
+        fc.array(value, { maxLength: 3 }),
+        fc.dictionary(key, value),
+        (k, o, vs, labels) => {
+          const r = newRequirement(k, o, vs);
+          if (!r.ok) return;
+          expect(compileRequirement(r.value)(labels)).toBe(requirementMatches(r.value, labels));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

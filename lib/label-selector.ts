@@ -21,7 +21,8 @@ export interface Requirement {
 }
 
 /** A result that is either a value or a reason it could not be built. */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** A compiled label selector: requirements ANDed; `matchesNothing` for upstream's `labels.Nothing()`. */
 export interface Selector {
@@ -30,7 +31,17 @@ export interface Selector {
   matches(labels: Labels): boolean;
 }
 
-const selectionOperators: ReadonlySet<string> = new Set(['in', 'notin', '=', '==', '!=', 'exists', '!', 'gt', 'lt']);
+const selectionOperators: ReadonlySet<string> = new Set([
+  'in',
+  'notin',
+  '=',
+  '==',
+  '!=',
+  'exists',
+  '!',
+  'gt',
+  'lt',
+]);
 
 function operatorProblem(operator: SelectionOperator, values: readonly string[]): string | null {
   switch (operator) {
@@ -47,7 +58,9 @@ function operatorProblem(operator: SelectionOperator, values: readonly string[])
     case 'gt':
     case 'lt':
       if (values.length !== 1) return "for 'Gt', 'Lt' operators, exactly one value is required";
-      return parseGoInt64(values[0] ?? '') === null ? "for 'Gt', 'Lt' operators, the value must be an integer" : null;
+      return parseGoInt64(values[0] ?? '') === null
+        ? "for 'Gt', 'Lt' operators, the value must be an integer"
+        : null;
   }
 }
 
@@ -55,7 +68,11 @@ function operatorProblem(operator: SelectionOperator, values: readonly string[])
  * Upstream's `NewRequirement`: validates the key, the operator's value count and every value,
  * reporting all problems joined by "; ".
  */
-export function newRequirement(key: string, operator: string, values: readonly string[]): Parsed<Requirement> {
+export function newRequirement(
+  key: string,
+  operator: string,
+  values: readonly string[],
+): Parsed<Requirement> {
   const errs: string[] = [];
   const keyErrs = isQualifiedName(key);
   if (keyErrs.length > 0) errs.push(`key: Invalid value: ${JSON.stringify(key)}: ${keyErrs.join('; ')}`);
@@ -67,12 +84,22 @@ export function newRequirement(key: string, operator: string, values: readonly s
   }
   values.forEach((value, i) => {
     const valueErrs = isValidLabelValue(value);
-    if (valueErrs.length > 0) errs.push(`values[${i}]: Invalid value: ${JSON.stringify(value)}: ${valueErrs.join('; ')}`);
+    if (valueErrs.length > 0)
+      errs.push(`values[${i}]: Invalid value: ${JSON.stringify(value)}: ${valueErrs.join('; ')}`);
   });
   if (errs.length > 0) return { ok: false, error: errs.join('; ') };
   const op = operator as SelectionOperator;
   const bound = op === 'gt' || op === 'lt' ? parseGoInt64(values[0] ?? '') : null;
-  return { ok: true, value: { key, operator: op, values: [...values], bound, safeBound: bound === null ? null : toSafeNumber(bound) } };
+  return {
+    ok: true,
+    value: {
+      key,
+      operator: op,
+      values: [...values],
+      bound,
+      safeBound: bound === null ? null : toSafeNumber(bound),
+    },
+  };
 }
 
 /** Upstream's `Requirement.Matches`: does this label set satisfy the requirement? */
@@ -167,7 +194,8 @@ export function labelSelectorAsSelector(selector: LabelSelector | null | undefin
   if (selector === null || selector === undefined) return { ok: true, value: nothingSelector };
   if (typeof selector !== 'object') return { ok: false, error: 'label selector must be an object' };
   const requirements: Requirement[] = [];
-  const matchLabels = typeof selector.matchLabels === 'object' && selector.matchLabels !== null ? selector.matchLabels : {};
+  const matchLabels =
+    typeof selector.matchLabels === 'object' && selector.matchLabels !== null ? selector.matchLabels : {};
   for (const [key, value] of Object.entries(matchLabels)) {
     const r = newRequirement(key, '=', [String(value)]);
     if (!r.ok) return { ok: false, error: `matchLabels: ${r.error}` };
@@ -177,7 +205,10 @@ export function labelSelectorAsSelector(selector: LabelSelector | null | undefin
   for (const [i, expr] of expressions.entries()) {
     const op = labelSelectorOperators[String(expr?.operator ?? '')];
     if (op === undefined) {
-      return { ok: false, error: `matchExpressions[${i}]: ${JSON.stringify(expr?.operator ?? '')} is not a valid label selector operator` };
+      return {
+        ok: false,
+        error: `matchExpressions[${i}]: ${JSON.stringify(expr?.operator ?? '')} is not a valid label selector operator`,
+      };
     }
     const values = Array.isArray(expr.values) ? expr.values.map(String) : [];
     const r = newRequirement(String(expr.key ?? ''), op, values);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isDNS1123Subdomain, isLabelKey, isLabelValue, isQualifiedName, isValidLabelValue, labelValue } from './labels';
+import {
+  isDNS1123Subdomain,
+  isLabelKey,
+  isLabelValue,
+  isQualifiedName,
+  isValidLabelValue,
+  labelValue,
+} from './labels';
 
 describe('isQualifiedName (label keys)', () => {
   const valid = [

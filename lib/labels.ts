@@ -61,7 +61,9 @@ export function isQualifiedName(value: string): string[] {
   } else {
     const msg = `a qualified name ${qualifiedNameErrMsg}`;
     const examples = ['MyName', 'my.name', '123-abc'];
-    return [`${regexError(msg, qualifiedNameFmt, examples)} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [
+      `${regexError(msg, qualifiedNameFmt, examples)} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ];
   }
   if (name.length === 0) {
     errs.push('name part must be non-empty');
@@ -69,7 +71,9 @@ export function isQualifiedName(value: string): string[] {
     errs.push(`name part ${maxLenError(qualifiedNameMaxLength)}`);
   }
   if (!qualifiedNameRegexp.test(name)) {
-    errs.push(`name part ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, ['MyName', 'my.name', '123-abc'])}`);
+    errs.push(
+      `name part ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, ['MyName', 'my.name', '123-abc'])}`,
+    );
   }
   return errs;
 }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeSelectorTerm, PodSpec } from './k8s-types';
 import { expr, makeNode, requiredAffinity } from './eligibility-test-builders';
-import { compileNodeAffinity, compileNodeSelector, firstFailingExpression, firstFailingNodeSelectorEntry, nodeAffinityMatches } from './node-affinity';
+import {
+  compileNodeAffinity,
+  compileNodeSelector,
+  firstFailingExpression,
+  firstFailingNodeSelectorEntry,
+  nodeAffinityMatches,
+} from './node-affinity';
 
-const node = makeNode({ name: 'node-a', labels: { zone: 'z1', cores: '0206', empty: '', 'metadata.name': 'label-name' } });
+const node = makeNode({
+  name: 'node-a',
+  labels: { zone: 'z1', cores: '0206', empty: '', 'metadata.name': 'label-name' },
+});
 
 function matches(terms: NodeSelectorTerm[] | null, n = node): boolean {
   return nodeAffinityMatches(compileNodeAffinity(requiredAffinity(terms) as PodSpec), n);
@@ -14,7 +23,10 @@ describe('required node affinity: presence', () => {
     ['no affinity', {}],
     ['affinity without nodeAffinity', { affinity: {} }],
     ['nodeAffinity without required', { affinity: { nodeAffinity: {} } }],
-    ['required null', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: null } } }],
+    [
+      'required null',
+      { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: null } } },
+    ],
   ] as [string, PodSpec][])('%s matches every node', (_name, spec) => {
     expect(compileNodeAffinity(spec)).toBeNull();
     expect(nodeAffinityMatches(compileNodeAffinity(spec), node)).toBe(true);
@@ -39,19 +51,54 @@ describe('required node affinity: terms and expressions', () => {
     ['DoesNotExist on empty value', [{ matchExpressions: [expr('empty', 'DoesNotExist')] }], false],
     ['Gt with leading zeros', [{ matchExpressions: [expr('cores', 'Gt', ['0204'])] }], true],
     ['Lt equal fails', [{ matchExpressions: [expr('cores', 'Lt', ['206'])] }], false],
-    ['expressions ANDed', [{ matchExpressions: [expr('zone', 'In', ['z1']), expr('cores', 'Gt', ['300'])] }], false],
-    ['terms ORed', [{ matchExpressions: [expr('zone', 'In', ['z9'])] }, { matchExpressions: [expr('zone', 'In', ['z1'])] }], true],
+    [
+      'expressions ANDed',
+      [{ matchExpressions: [expr('zone', 'In', ['z1']), expr('cores', 'Gt', ['300'])] }],
+      false,
+    ],
+    [
+      'terms ORed',
+      [
+        { matchExpressions: [expr('zone', 'In', ['z9'])] },
+        { matchExpressions: [expr('zone', 'In', ['z1'])] },
+      ],
+      true,
+    ],
     ['empty term dropped, next matches', [{}, { matchExpressions: [expr('zone', 'Exists')] }], true],
     ['matchFields name In', [{ matchFields: [expr('metadata.name', 'In', ['node-a'])] }], true],
     ['matchFields name In other', [{ matchFields: [expr('metadata.name', 'In', ['node-b'])] }], false],
     ['matchFields name NotIn self', [{ matchFields: [expr('metadata.name', 'NotIn', ['node-a'])] }], false],
-    ['matchFields with two values is invalid', [{ matchFields: [expr('metadata.name', 'In', ['node-a', 'node-b'])] }], false],
+    [
+      'matchFields with two values is invalid',
+      [{ matchFields: [expr('metadata.name', 'In', ['node-a', 'node-b'])] }],
+      false,
+    ],
     ['matchFields Exists is invalid', [{ matchFields: [expr('metadata.name', 'Exists')] }], false],
-    ['matchFields unknown field reads ""', [{ matchFields: [expr('spec.unschedulable', 'NotIn', ['true'])] }], true],
-    ['matchExpressions on metadata.name reads the label', [{ matchExpressions: [expr('metadata.name', 'In', ['node-a'])] }], false],
-    ['labels and fields ANDed in a term', [{ matchExpressions: [expr('zone', 'In', ['z1'])], matchFields: [expr('metadata.name', 'In', ['x'])] }], false],
-    ['lazy error: invalid term skipped, valid term matches', [{ matchExpressions: [expr('zone', 'In', [])] }, { matchExpressions: [expr('zone', 'In', ['z1'])] }], true],
-    ['invalid value voids the term even beside a match', [{ matchExpressions: [expr('zone', 'In', ['z1', 'bad value'])] }], false],
+    [
+      'matchFields unknown field reads ""',
+      [{ matchFields: [expr('spec.unschedulable', 'NotIn', ['true'])] }],
+      true,
+    ],
+    [
+      'matchExpressions on metadata.name reads the label',
+      [{ matchExpressions: [expr('metadata.name', 'In', ['node-a'])] }],
+      false,
+    ],
+    [
+      'labels and fields ANDed in a term',
+      [{ matchExpressions: [expr('zone', 'In', ['z1'])], matchFields: [expr('metadata.name', 'In', ['x'])] }],
+      false,
+    ],
+    [
+      'lazy error: invalid term skipped, valid term matches',
+      [{ matchExpressions: [expr('zone', 'In', [])] }, { matchExpressions: [expr('zone', 'In', ['z1'])] }],
+      true,
+    ],
+    [
+      'invalid value voids the term even beside a match',
+      [{ matchExpressions: [expr('zone', 'In', ['z1', 'bad value'])] }],
+      false,
+    ],
     ['Gt -1 is an invalid label value', [{ matchExpressions: [expr('cores', 'Gt', ['-1'])] }], false],
     ['Gt with two values is invalid', [{ matchExpressions: [expr('cores', 'Gt', ['1', '2'])] }], false],
     ['unknown operator voids the term', [{ matchExpressions: [expr('zone', 'in', ['z1'])] }], false],
@@ -68,16 +115,26 @@ describe('required node affinity: terms and expressions', () => {
   });
 
   it('keeps parse errors per term with the expression they came from', () => {
-    const compiled = compileNodeAffinity(requiredAffinity([{ matchExpressions: [expr('zone', 'In', ['z1']), expr('x', 'Gt', ['-1'])] }]) as PodSpec);
+    const compiled = compileNodeAffinity(
+      requiredAffinity([
+        { matchExpressions: [expr('zone', 'In', ['z1']), expr('x', 'Gt', ['-1'])] },
+      ]) as PodSpec,
+    );
     const term = compiled?.terms[0];
     expect(term?.errors).toHaveLength(1);
-    expect(term?.errors[0]).toMatchObject({ list: 'matchExpressions', index: 1, source: { key: 'x', operator: 'Gt' } });
+    expect(term?.errors[0]).toMatchObject({
+      list: 'matchExpressions',
+      index: 1,
+      source: { key: 'x', operator: 'Gt' },
+    });
     expect(term?.errors[0]?.message).toMatch(/Invalid value: "-1"/);
   });
 
   it('reports the first failing expression of a term', () => {
     const compiled = compileNodeAffinity(
-      requiredAffinity([{ matchExpressions: [expr('zone', 'In', ['z1']), expr('cores', 'Lt', ['5']), expr('gpu', 'Exists')] }]) as PodSpec,
+      requiredAffinity([
+        { matchExpressions: [expr('zone', 'In', ['z1']), expr('cores', 'Lt', ['5']), expr('gpu', 'Exists')] },
+      ]) as PodSpec,
     );
     const term = compiled?.terms[0];
     if (term === undefined) throw new Error('no term');
@@ -85,8 +142,21 @@ describe('required node affinity: terms and expressions', () => {
   });
 
   it('tolerates malformed shapes without throwing', () => {
-    const weird = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [null, 'x', { matchExpressions: 'no' }] } } } };
-    expect(matches((weird.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms as unknown) as NodeSelectorTerm[])).toBe(false);
+    const weird = {
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [null, 'x', { matchExpressions: 'no' }],
+          },
+        },
+      },
+    };
+    expect(
+      matches(
+        weird.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution
+          .nodeSelectorTerms as unknown as NodeSelectorTerm[],
+      ),
+    ).toBe(false);
     const nullExpr = [{ matchExpressions: [null as unknown as ReturnType<typeof expr>] }];
     expect(matches(nullExpr)).toBe(false);
   });

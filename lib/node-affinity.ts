@@ -4,7 +4,14 @@
  * k8s-semantics.md), with enough structure kept to say which expression failed.
  */
 import type { Node, NodeSelector, NodeSelectorRequirement, NodeSelectorTerm, PodSpec } from './k8s-types';
-import { type LabelTest, type Requirement, type SelectionOperator, compileRequirement, newRequirement, requirementMatches } from './label-selector';
+import {
+  type LabelTest,
+  type Requirement,
+  type SelectionOperator,
+  compileRequirement,
+  newRequirement,
+  requirementMatches,
+} from './label-selector';
 import { type Labels, asLabels, asString, labelValue } from './labels';
 
 /** A matchExpressions entry that parsed: it tests a node label. */
@@ -72,7 +79,10 @@ function asList(list: unknown): NodeSelectorRequirement[] {
   return Array.isArray(list) ? (list as NodeSelectorRequirement[]) : [];
 }
 
-function parseLabelExpression(source: NodeSelectorRequirement, index: number): LabelExpression | ExpressionError {
+function parseLabelExpression(
+  source: NodeSelectorRequirement,
+  index: number,
+): LabelExpression | ExpressionError {
   const operator = String(source?.operator ?? '');
   const op = nodeSelectorOperators[operator];
   if (op === undefined) {
@@ -84,7 +94,10 @@ function parseLabelExpression(source: NodeSelectorRequirement, index: number): L
   return { index, source, requirement: parsed.value };
 }
 
-function parseFieldExpression(source: NodeSelectorRequirement, index: number): FieldExpression | ExpressionError {
+function parseFieldExpression(
+  source: NodeSelectorRequirement,
+  index: number,
+): FieldExpression | ExpressionError {
   const operator = String(source?.operator ?? '');
   if (operator !== 'In' && operator !== 'NotIn') {
     const message = `operator: Unsupported value: ${JSON.stringify(operator)}: supported values: "In", "NotIn"`;
@@ -92,9 +105,20 @@ function parseFieldExpression(source: NodeSelectorRequirement, index: number): F
   }
   const values = asValues(source.values);
   if (values.length !== 1) {
-    return { list: 'matchFields', index, source, message: `values: Invalid value: ${JSON.stringify(values)}: must have one element` };
+    return {
+      list: 'matchFields',
+      index,
+      source,
+      message: `values: Invalid value: ${JSON.stringify(values)}: must have one element`,
+    };
   }
-  return { index, source, field: String(source.key ?? ''), op: operator === 'In' ? '=' : '!=', value: values[0] ?? '' };
+  return {
+    index,
+    source,
+    field: String(source.key ?? ''),
+    op: operator === 'In' ? '=' : '!=',
+    value: values[0] ?? '',
+  };
 }
 
 function isError<T extends object>(x: T | ExpressionError): x is ExpressionError {
@@ -125,7 +149,8 @@ function compileTerm(source: NodeSelectorTerm, index: number): CompiledTerm {
  * Terms with neither matchExpressions nor matchFields are dropped, as upstream's `isEmptyNodeSelectorTerm`.
  */
 export function compileNodeAffinity(spec: PodSpec | null | undefined): CompiledNodeAffinity | null {
-  const required: NodeSelector | null | undefined = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  const required: NodeSelector | null | undefined =
+    spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (required === null || required === undefined || typeof required !== 'object') return null;
   const declared = Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
   const terms: CompiledTerm[] = [];
@@ -160,7 +185,11 @@ export function fieldExpressionMatches(expr: FieldExpression, nodeName: string):
 }
 
 /** The first failing expression of a parsed term, or null when the term matches the node. */
-export function firstFailingExpression(term: CompiledTerm, labels: Labels, nodeName: string): LabelExpression | FieldExpression | null {
+export function firstFailingExpression(
+  term: CompiledTerm,
+  labels: Labels,
+  nodeName: string,
+): LabelExpression | FieldExpression | null {
   for (const expr of term.labels) {
     if (!requirementMatches(expr.requirement, labels)) return expr;
   }
@@ -194,7 +223,11 @@ export function nodeAffinityMatches(affinity: CompiledNodeAffinity | null, node:
 }
 
 /** `nodeAffinityMatches` for a node already read into its labels and name (the hot path). */
-export function affinityMatchesLabels(affinity: CompiledNodeAffinity | null, labels: Labels, name: string): boolean {
+export function affinityMatchesLabels(
+  affinity: CompiledNodeAffinity | null,
+  labels: Labels,
+  name: string,
+): boolean {
   if (affinity === null) return true;
   for (const term of affinity.terms) {
     if (termMatches(term, labels, name)) return true;

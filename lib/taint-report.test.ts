@@ -57,10 +57,18 @@ describe('taintReport on malformed input', () => {
   it('never throws', () => {
     const junk = fc.jsonValue({ maxDepth: 2 });
     fc.assert(
-      fc.property(junk, fc.array(junk, { maxLength: 3 }), fc.array(junk, { maxLength: 3 }), (metadata, taints, tolerations) => {
-        const report = taintReport({ metadata, spec: { taints } } as Node, makeDaemonSet({ tolerations: tolerations as Toleration[] }));
-        return Array.isArray(report);
-      }),
+      fc.property(
+        junk,
+        fc.array(junk, { maxLength: 3 }),
+        fc.array(junk, { maxLength: 3 }),
+        (metadata, taints, tolerations) => {
+          const report = taintReport(
+            { metadata, spec: { taints } } as Node,
+            makeDaemonSet({ tolerations: tolerations as Toleration[] }),
+          );
+          return Array.isArray(report);
+        },
+      ),
       { numRuns: 500 },
     );
   });

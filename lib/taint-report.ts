@@ -25,7 +25,11 @@ export interface TaintReportEntry {
  * The node's taints in node order with their status for `daemonSet`. A taint counts as tolerated
  * by default only when the template's own tolerations would not tolerate it.
  */
-export function taintReport(node: Node, daemonSet: DaemonSet, gates: EligibilityFeatureGates = {}): TaintReportEntry[] {
+export function taintReport(
+  node: Node,
+  daemonSet: DaemonSet,
+  gates: EligibilityFeatureGates = {},
+): TaintReportEntry[] {
   const taints = node?.spec?.taints;
   if (!Array.isArray(taints)) return [];
   const spec = daemonSet?.spec?.template?.spec;
@@ -39,11 +43,18 @@ export function taintReport(node: Node, daemonSet: DaemonSet, gates: Eligibility
   return entries;
 }
 
-function statusOf(taint: Taint, own: readonly Toleration[], merged: readonly Toleration[], gates: EligibilityFeatureGates): TaintStatus {
+function statusOf(
+  taint: Taint,
+  own: readonly Toleration[],
+  merged: readonly Toleration[],
+  gates: EligibilityFeatureGates,
+): TaintStatus {
   if (!isSchedulingEffect(taint.effect)) return { kind: 'ignored' };
   // Check the merged list first: a default may have replaced the template's matching toleration.
   const byMerged = findToleration(merged, taint, gates);
   if (byMerged === undefined) return { kind: 'untolerated', podMayKeepRunning: taint.effect !== 'NoExecute' };
   const byTemplate = findToleration(own, taint, gates);
-  return byTemplate !== undefined ? { kind: 'toleratedByTemplate', toleration: byTemplate } : { kind: 'toleratedByDefault', toleration: byMerged };
+  return byTemplate !== undefined
+    ? { kind: 'toleratedByTemplate', toleration: byTemplate }
+    : { kind: 'toleratedByDefault', toleration: byMerged };
 }

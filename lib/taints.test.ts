@@ -8,20 +8,80 @@ const gateOn = { TaintTolerationComparisonOperators: true };
 
 describe('toleratesTaint (ToleratesTaint)', () => {
   const cases: [string, Toleration, Taint, boolean][] = [
-    ['Exists, same key and effect, no value', { key: 'k', operator: 'Exists', effect: 'NoSchedule' }, taint('k', '', 'NoSchedule'), true],
-    ['Exists ignores the value', { key: 'k', operator: 'Exists', value: 'zzz', effect: 'NoSchedule' }, taint('k', 'v', 'NoSchedule'), true],
-    ['Equal, same value', { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' }, taint('k', 'v', 'NoSchedule'), true],
-    ['Equal, different value', { key: 'k', operator: 'Equal', value: 'v1', effect: 'NoSchedule' }, taint('k', 'v2', 'NoSchedule'), false],
-    ['operator omitted means Equal', { key: 'k', value: 'v', effect: 'NoSchedule' }, taint('k', 'v', 'NoSchedule'), true],
-    ['Equal with empty value matches only a valueless taint', { key: 'k', operator: 'Equal' }, taint('k', '', 'NoExecute'), true],
-    ['Equal with empty value vs valued taint', { key: 'k', operator: 'Equal' }, taint('k', 'v', 'NoExecute'), false],
-    ['different effect', { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' }, taint('k', 'v', 'NoExecute'), false],
-    ['empty effect matches every effect', { key: 'k', operator: 'Exists' }, taint('k', '', 'NoExecute'), true],
+    [
+      'Exists, same key and effect, no value',
+      { key: 'k', operator: 'Exists', effect: 'NoSchedule' },
+      taint('k', '', 'NoSchedule'),
+      true,
+    ],
+    [
+      'Exists ignores the value',
+      { key: 'k', operator: 'Exists', value: 'zzz', effect: 'NoSchedule' },
+      taint('k', 'v', 'NoSchedule'),
+      true,
+    ],
+    [
+      'Equal, same value',
+      { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' },
+      taint('k', 'v', 'NoSchedule'),
+      true,
+    ],
+    [
+      'Equal, different value',
+      { key: 'k', operator: 'Equal', value: 'v1', effect: 'NoSchedule' },
+      taint('k', 'v2', 'NoSchedule'),
+      false,
+    ],
+    [
+      'operator omitted means Equal',
+      { key: 'k', value: 'v', effect: 'NoSchedule' },
+      taint('k', 'v', 'NoSchedule'),
+      true,
+    ],
+    [
+      'Equal with empty value matches only a valueless taint',
+      { key: 'k', operator: 'Equal' },
+      taint('k', '', 'NoExecute'),
+      true,
+    ],
+    [
+      'Equal with empty value vs valued taint',
+      { key: 'k', operator: 'Equal' },
+      taint('k', 'v', 'NoExecute'),
+      false,
+    ],
+    [
+      'different effect',
+      { key: 'k', operator: 'Equal', value: 'v', effect: 'NoSchedule' },
+      taint('k', 'v', 'NoExecute'),
+      false,
+    ],
+    [
+      'empty effect matches every effect',
+      { key: 'k', operator: 'Exists' },
+      taint('k', '', 'NoExecute'),
+      true,
+    ],
     ['different key', { key: 'a', operator: 'Exists' }, taint('b', '', 'NoSchedule'), false],
-    ['empty key + Exists tolerates everything', { operator: 'Exists' }, taint('any', 'thing', 'NoExecute'), true],
+    [
+      'empty key + Exists tolerates everything',
+      { operator: 'Exists' },
+      taint('any', 'thing', 'NoExecute'),
+      true,
+    ],
     ['unknown operator never', { key: 'k', operator: 'exists' }, taint('k', '', 'NoSchedule'), false],
-    ['Gt without the gate never', { key: 'k', operator: 'Gt', value: '1' }, taint('k', '5', 'NoSchedule'), false],
-    ['tolerationSeconds plays no part', { key: 'k', operator: 'Exists', tolerationSeconds: 0 }, taint('k', '', 'NoExecute'), true],
+    [
+      'Gt without the gate never',
+      { key: 'k', operator: 'Gt', value: '1' },
+      taint('k', '5', 'NoSchedule'),
+      false,
+    ],
+    [
+      'tolerationSeconds plays no part',
+      { key: 'k', operator: 'Exists', tolerationSeconds: 0 },
+      taint('k', '', 'NoExecute'),
+      true,
+    ],
   ];
   it.each(cases)('%s', (_name, tol, t, want) => {
     expect(toleratesTaint(tol, t)).toBe(want);
@@ -54,7 +114,12 @@ describe('Lt/Gt tolerations behind TaintTolerationComparisonOperators', () => {
 
 describe('untoleratedTaints', () => {
   it('ignores PreferNoSchedule and keeps node order', () => {
-    const taints = [taint('a', '', 'PreferNoSchedule'), taint('b', '', 'NoExecute'), taint('c', 'x', 'NoSchedule'), taint('d', '', 'NoSchedule')];
+    const taints = [
+      taint('a', '', 'PreferNoSchedule'),
+      taint('b', '', 'NoExecute'),
+      taint('c', 'x', 'NoSchedule'),
+      taint('d', '', 'NoSchedule'),
+    ];
     const result = untoleratedTaints(taints, [{ key: 'd', operator: 'Exists' }]);
     expect(result.map(formatTaint)).toEqual(['b:NoExecute', 'c=x:NoSchedule']);
   });
@@ -76,7 +141,9 @@ describe('properties', () => {
   it('an {operator: Exists} toleration tolerates every taint', () => {
     fc.assert(
       fc.property(taintArb, fc.boolean(), (t, gate) => {
-        expect(toleratesTaint({ operator: 'Exists' }, t, { TaintTolerationComparisonOperators: gate })).toBe(true);
+        expect(toleratesTaint({ operator: 'Exists' }, t, { TaintTolerationComparisonOperators: gate })).toBe(
+          true,
+        );
         expect(untoleratedTaints([t], [{ operator: 'Exists' }])).toEqual([]);
       }),
     );
@@ -86,7 +153,9 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(tolerationArb, { maxLength: 4 }), taintArb, fc.boolean(), (tols, t, gate) => {
         const gates = { TaintTolerationComparisonOperators: gate };
-        expect(isTolerated(compileTolerations(tols, gates), t)).toBe(tols.some((tol) => toleratesTaint(tol, t, gates)));
+        expect(isTolerated(compileTolerations(tols, gates), t)).toBe(
+          tols.some((tol) => toleratesTaint(tol, t, gates)),
+        );
       }),
       { numRuns: 500 },
     );

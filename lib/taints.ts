@@ -31,7 +31,11 @@ function comparesNumerically(toleration: Toleration, taint: Taint): boolean {
  * (`""`/`Equal` compare values, `Exists` always, `Lt`/`Gt` only behind the gate, anything else never).
  * `tolerationSeconds` plays no part.
  */
-export function toleratesTaint(toleration: Toleration, taint: Taint, gates: EligibilityFeatureGates = {}): boolean {
+export function toleratesTaint(
+  toleration: Toleration,
+  taint: Taint,
+  gates: EligibilityFeatureGates = {},
+): boolean {
   const effect = toleration.effect ?? '';
   if (effect !== '' && effect !== (taint.effect ?? '')) return false;
   const key = toleration.key ?? '';
@@ -57,7 +61,8 @@ export function findToleration(
   gates: EligibilityFeatureGates = {},
 ): Toleration | undefined {
   for (const toleration of tolerations) {
-    if (toleration !== null && typeof toleration === 'object' && toleratesTaint(toleration, taint, gates)) return toleration;
+    if (toleration !== null && typeof toleration === 'object' && toleratesTaint(toleration, taint, gates))
+      return toleration;
   }
   return undefined;
 }
@@ -87,7 +92,11 @@ export function untoleratedTaints(
 ): Taint[] {
   if (!Array.isArray(taints)) return [];
   return taints.filter(
-    (taint) => taint !== null && typeof taint === 'object' && isSchedulingEffect(taint.effect) && !tolerationsTolerateTaint(tolerations, taint, gates),
+    (taint) =>
+      taint !== null &&
+      typeof taint === 'object' &&
+      isSchedulingEffect(taint.effect) &&
+      !tolerationsTolerateTaint(tolerations, taint, gates),
   );
 }
 
@@ -111,7 +120,12 @@ export interface CompiledTolerations {
 
 function compileToleration(t: Toleration, gates: EligibilityFeatureGates): CompiledToleration | null {
   if (t === null || typeof t !== 'object') return null;
-  const base = { key: String(t.key ?? ''), effect: String(t.effect ?? ''), value: String(t.value ?? ''), bound: null };
+  const base = {
+    key: String(t.key ?? ''),
+    effect: String(t.effect ?? ''),
+    value: String(t.value ?? ''),
+    bound: null,
+  };
   switch (t.operator ?? '') {
     case '':
     case 'Equal':
@@ -121,7 +135,8 @@ function compileToleration(t: Toleration, gates: EligibilityFeatureGates): Compi
     case 'Lt':
     case 'Gt': {
       // Without the gate, or with a non-canonical value, it tolerates nothing and can be dropped.
-      const bound = gates.TaintTolerationComparisonOperators === true ? parseCanonicalInt64(base.value) : null;
+      const bound =
+        gates.TaintTolerationComparisonOperators === true ? parseCanonicalInt64(base.value) : null;
       return bound === null ? null : { ...base, mode: t.operator === 'Lt' ? 'lt' : 'gt', bound };
     }
     default:
@@ -130,7 +145,10 @@ function compileToleration(t: Toleration, gates: EligibilityFeatureGates): Compi
 }
 
 /** Compiles a toleration list for `isTolerated`; same answers as `toleratesTaint` over the list. */
-export function compileTolerations(tolerations: readonly Toleration[], gates: EligibilityFeatureGates = {}): CompiledTolerations {
+export function compileTolerations(
+  tolerations: readonly Toleration[],
+  gates: EligibilityFeatureGates = {},
+): CompiledTolerations {
   const list: CompiledToleration[] = [];
   for (const t of tolerations) {
     const compiled = compileToleration(t, gates);
@@ -156,7 +174,12 @@ function anyTolerates(list: readonly CompiledToleration[], taint: Taint, effect:
       continue;
     }
     const taintValue = parseCanonicalInt64(String(taint.value ?? ''));
-    if (taintValue !== null && t.bound !== null && (t.mode === 'lt' ? taintValue < t.bound : taintValue > t.bound)) return true;
+    if (
+      taintValue !== null &&
+      t.bound !== null &&
+      (t.mode === 'lt' ? taintValue < t.bound : taintValue > t.bound)
+    )
+      return true;
   }
   return false;
 }
