@@ -42,9 +42,17 @@ export interface SimStore extends ObjectStore {
   compactHistory(): void;
 }
 
-/** RFC 3339 with second precision, as the API server writes timestamps. */
+let lastSecond = NaN;
+let lastText = '';
+
+/** RFC 3339 with second precision, as the API server writes timestamps (memoised: bursts share a second). */
 export function formatTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

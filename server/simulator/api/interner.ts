@@ -1,6 +1,6 @@
 import 'server-only';
 import { type KObject, type ResourceKind } from '../store-types';
-import { isJsonObject } from './json-value';
+import { isJsonObject, jsonEqual } from './json-value';
 
 /** Subtrees that repeat across thousands of objects of a kind (every pod of a DaemonSet revision shares them). */
 const SHARED_PATHS: Partial<Record<ResourceKind, [parent: 'metadata' | 'spec' | 'status', field: string][]>> = {
@@ -20,6 +20,8 @@ const MAX_ENTRIES = 100_000;
  */
 export class Interner {
   private readonly values = new Map<string, unknown>();
+  /** The last shared value per kind and path: consecutive writes (a controller's burst) usually repeat it. */
+  private readonly recent = new Map<string, unknown>();
 
   /** Replaces the kind's repeating subtrees of `object` (freshly cloned, owned by the store) with shared ones. */
   intern(kind: ResourceKind, object: KObject): void {
@@ -30,15 +32,24 @@ export class Interner {
       if (!isJsonObject(parent)) continue;
       const value = parent[field];
       if (value === undefined || value === null || typeof value !== 'object') continue;
+      const slot = `${kind}.${parentKey}.${field}`;
+      const last = this.recent.get(slot);
+      // A structural comparison is much cheaper than serialising for the map key.
+      if (last !== undefined && jsonEqual(last, value)) {
+        parent[field] = last;
+        continue;
+      }
       const key = `${field}\u0000${JSON.stringify(value)}`;
       const shared = this.values.get(key);
       if (shared !== undefined) {
         parent[field] = shared;
+        this.recent.set(slot, shared);
         continue;
       }
       // A bounded cache: when it fills, start over rather than grow without limit.
       if (this.values.size >= MAX_ENTRIES) this.values.clear();
       this.values.set(key, value);
+      this.recent.set(slot, value);
     }
   }
 }
