@@ -1,17 +1,18 @@
-import { Suspense } from 'react';
-import { StaticFleet } from '@/components/fleet/static-fleet';
-import { makeScaleFleet } from '@/lib/fleet-model/fixture';
-import { FleetModel } from '@/lib/fleet-model/model';
+import { redirect } from 'next/navigation';
+import { fleetPath } from '@/components/links';
+import { getRegistry } from '@/server/clusters/global-registry';
 
 export const dynamic = 'force-dynamic';
 
-/** Until the cluster list is served: the grid over a generated fleet. */
-export default function Home() {
-  const fleet = makeScaleFleet({ nodes: 300, daemonSets: 12, seed: 7 });
-  const snapshot = FleetModel.fromObjects(fleet, fleet.now).snapshot();
+/** `/`: the first cluster's fleet view (`demo` first unless disabled). */
+export default async function Home() {
+  const clusters = await getRegistry().list();
+  const first = clusters[0];
+  if (first) redirect(fleetPath(first.name));
   return (
-    <Suspense>
-      <StaticFleet snapshot={snapshot} />
-    </Suspense>
+    <main className="p-6">
+      <h1 className="text-lg font-semibold">Daemonscope</h1>
+      <p>No cluster is configured: start with the embedded demo (omit --no-demo) or pass --kubeconfig FILE.</p>
+    </main>
   );
 }

@@ -108,7 +108,7 @@ export function CoverageGrid(props: CoverageGridProps) {
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const width = GRID_SIZES.rowHeader + columnVirtualizer.getTotalSize();
   return (
-    <div ref={scrollRef} className="relative h-[min(70vh,calc(100vh-14rem))] min-h-64 overflow-auto rounded border border-slate-200 dark:border-slate-800">
+    <div ref={scrollRef} className="relative h-[min(70vh,calc(100vh-14rem))] min-h-64 w-fit max-w-full overflow-auto rounded border border-slate-200 dark:border-slate-800">
       <div
         role="grid"
         aria-label="Coverage"
