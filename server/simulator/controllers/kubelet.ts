@@ -2,12 +2,13 @@ import 'server-only';
 import type { Pod } from '@/lib/k8s-types';
 import type { SimClock } from '../clock';
 import type { ObjectStore } from '../store-types';
-import type { ClusterCache } from './cluster-cache';
+import type { CacheChange, ClusterCache } from './cluster-cache';
 import type { EventRecorder } from './events';
 import { nodeReadyStatus } from './node-conditions';
 import { asNode, clone, deleteQuietly, objectKey, toStored, tryWrite } from './objects';
 import { crashBackoffSeconds, podBehaviour, podStage, statusForStage, withCondition, type PodStage } from './pod-status';
-import type { QueueRunner } from './work-queue';
+import { StepTimers } from './step-timers';
+import type { QueueRunner, WorkQueue } from './work-queue';
 
 /** Simulated durations of the kubelet, in simulated milliseconds. */
 export interface KubeletTimings {
@@ -78,90 +79,101 @@ export interface KubeletDeps {
 }
 
 /**
- * Starts the kubelets of every node: bound pods walk ContainerCreating → Running → Ready (or into
+ * The kubelets of every node: bound pods walk ContainerCreating → Running → Ready (or into
  * ErrImagePull/ImagePullBackOff or CrashLoopBackOff by image tag), pods on a NotReady node lose Ready,
  * and deleted pods are finalized — except on a NotReady node, whose kubelet cannot confirm.
  */
-export function startKubelet(deps: KubeletDeps): { stop(): void } {
-  const { store, cache, clock, events } = deps;
-  const timings = { ...DEFAULT_KUBELET_TIMINGS, ...deps.timings };
-  const timers = new Map<string, { step: Step; due: boolean; cancel: () => void }>();
-  const queue = deps.runner.queue('kubelet', (key) => sync(key));
+class Kubelets {
+  private readonly timings: KubeletTimings;
+  private readonly timers: StepTimers<Step>;
+  private readonly queue: WorkQueue;
 
-  const isDue = (key: string, step: Step): boolean => timers.get(key)?.step === step && timers.get(key)?.due === true;
-  const wait = (key: string, step: Step, ms: number): void => {
-    const existing = timers.get(key);
-    if (existing?.step === step) return;
-    existing?.cancel();
-    const entry: { step: Step; due: boolean; cancel: () => void } = { step, due: false, cancel: () => undefined };
-    entry.cancel = clock.after(ms, () => {
-      entry.due = true;
-      queue.add(key);
-    });
-    timers.set(key, entry);
-  };
-  const forget = (key: string): void => {
-    timers.get(key)?.cancel();
-    timers.delete(key);
-  };
+  constructor(private readonly deps: KubeletDeps) {
+    this.timings = { ...DEFAULT_KUBELET_TIMINGS, ...deps.timings };
+    this.queue = deps.runner.queue('kubelet', (key) => this.sync(key));
+    this.timers = new StepTimers(deps.clock, (key) => this.queue.add(key));
+  }
 
-  const writeStatus = (pod: Pod, status: NonNullable<Pod['status']>): boolean =>
-    tryWrite(() => store.update('pods', toStored({ ...clone(pod), status }), { subresource: 'status' }));
-
-  const finalize = (key: string, pod: Pod): void => {
-    const nodeName = pod.spec?.nodeName;
-    const node = nodeName ? cache.nodes.get(nodeName) : undefined;
-    if (nodeName && node !== undefined && nodeReadyStatus(node) !== 'True') return forget(key); // stays Terminating
-    if (!nodeName || node === undefined || isDue(key, 'terminating')) {
-      forget(key);
-      deleteQuietly(store, 'pods', pod, 0);
-      return;
-    }
-    wait(key, 'terminating', timings.terminationMs);
-  };
-
-  const sync = (key: string): void => {
-    const pod = cache.pods.get(key);
-    if (pod === undefined) return forget(key);
-    if (pod.metadata?.deletionTimestamp) return finalize(key, pod);
-    const nodeName = pod.spec?.nodeName;
-    if (!nodeName) return;
-    const node = cache.nodes.get(nodeName);
-    if (node === undefined) return forget(key);
-    if (nodeReadyStatus(node) !== 'True') {
-      forget(key);
-      // Upstream's node lifecycle controller marks pods of an unresponsive node not ready.
-      const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
-      if (ready?.status === 'True') writeStatus(pod, { ...pod.status, conditions: withCondition(pod.status?.conditions, 'Ready', 'False', clock.now()) });
-      return;
-    }
-    const stage = podStage(pod);
-    const next = nextStep(pod, stage, timings);
-    if (next === undefined) return forget(key);
-    if (next.afterMs > 0 && !isDue(key, stage)) return wait(key, stage, next.afterMs);
-    const status = statusForStage(pod, next.stage, clock.now());
-    if (writeStatus(pod, status)) {
-      forget(key);
-      const event = stageEvent({ ...pod, status }, next.stage);
-      if (event !== undefined) events.record({ kind: 'Pod', apiVersion: 'v1', metadata: pod.metadata }, event.type, event.reason, event.message);
-    }
-  };
-
-  const unsubscribe = cache.onChange((change) => {
+  /** Queues what a change concerns: the pod itself, or every pod of a node whose readiness flipped. */
+  observe(change: CacheChange): void {
     if (change.kind === 'pods') {
-      if (change.type === 'DELETED') forget(objectKey(change.object));
-      else queue.add(objectKey(change.object));
+      if (change.type === 'DELETED') this.timers.forget(objectKey(change.object));
+      else this.queue.add(objectKey(change.object));
     } else if (change.kind === 'nodes' && change.type !== 'DELETED') {
       const before = change.old === undefined ? undefined : nodeReadyStatus(asNode(change.old));
-      if (before !== nodeReadyStatus(asNode(change.object))) for (const pod of cache.podsOnNode(change.object.metadata.name)) queue.add(objectKey(pod));
+      if (before === nodeReadyStatus(asNode(change.object))) return;
+      for (const pod of this.deps.cache.podsOnNode(change.object.metadata.name)) this.queue.add(objectKey(pod));
     }
-  });
-  for (const key of cache.pods.keys()) queue.add(key);
+  }
 
+  queueAll(): void {
+    for (const key of this.deps.cache.pods.keys()) this.queue.add(key);
+  }
+
+  stop(): void {
+    this.timers.clear();
+  }
+
+  private writeStatus(pod: Pod, status: NonNullable<Pod['status']>): boolean {
+    return tryWrite(() => this.deps.store.update('pods', toStored({ ...clone(pod), status }), { subresource: 'status' }));
+  }
+
+  private sync(key: string): void {
+    const pod = this.deps.cache.pods.get(key);
+    if (pod === undefined) return this.timers.forget(key);
+    if (pod.metadata?.deletionTimestamp) return this.finalize(key, pod);
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName) return;
+    const node = this.deps.cache.nodes.get(nodeName);
+    if (node === undefined) return this.timers.forget(key);
+    if (nodeReadyStatus(node) !== 'True') return this.markNotReady(key, pod);
+    this.progress(key, pod);
+  }
+
+  /** One step of the pod's life, when its wait is over. */
+  private progress(key: string, pod: Pod): void {
+    const stage = podStage(pod);
+    const next = nextStep(pod, stage, this.timings);
+    if (next === undefined) return this.timers.forget(key);
+    if (next.afterMs > 0 && !this.timers.isDue(key, stage)) return this.timers.wait(key, stage, next.afterMs);
+    const status = statusForStage(pod, next.stage, this.deps.clock.now());
+    if (!this.writeStatus(pod, status)) return;
+    this.timers.forget(key);
+    const event = stageEvent({ ...pod, status }, next.stage);
+    if (event !== undefined) this.deps.events.record({ kind: 'Pod', apiVersion: 'v1', metadata: pod.metadata }, event.type, event.reason, event.message);
+  }
+
+  /** Upstream's node lifecycle controller marks the pods of an unresponsive node not ready. */
+  private markNotReady(key: string, pod: Pod): void {
+    this.timers.forget(key);
+    const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+    if (ready?.status !== 'True') return;
+    this.writeStatus(pod, { ...pod.status, conditions: withCondition(pod.status?.conditions, 'Ready', 'False', this.deps.clock.now()) });
+  }
+
+  /** Removes a deleted pod once its containers have stopped; a NotReady node's kubelet never confirms. */
+  private finalize(key: string, pod: Pod): void {
+    const nodeName = pod.spec?.nodeName;
+    const node = nodeName ? this.deps.cache.nodes.get(nodeName) : undefined;
+    if (nodeName && node !== undefined && nodeReadyStatus(node) !== 'True') return this.timers.forget(key);
+    if (!nodeName || node === undefined || this.timers.isDue(key, 'terminating')) {
+      this.timers.forget(key);
+      deleteQuietly(this.deps.store, 'pods', pod, 0);
+      return;
+    }
+    this.timers.wait(key, 'terminating', this.timings.terminationMs);
+  }
+}
+
+/** Starts the kubelets of every node (see `Kubelets`). */
+export function startKubelet(deps: KubeletDeps): { stop(): void } {
+  const kubelets = new Kubelets(deps);
+  const unsubscribe = deps.cache.onChange((change) => kubelets.observe(change));
+  kubelets.queueAll();
   return {
     stop() {
       unsubscribe();
-      for (const key of [...timers.keys()]) forget(key);
+      kubelets.stop();
     },
   };
 }
