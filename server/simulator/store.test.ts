@@ -123,6 +123,22 @@ describe('createStore: create', () => {
   });
 });
 
+describe('createStore: memory', () => {
+  it('shares identical subtrees between stored pods, while copies handed out stay independent', () => {
+    const store = makeStore();
+    store.create('pods', makePod('a', { nodeName: 'n1', owner: 'u1' }));
+    store.create('pods', makePod('b', { nodeName: 'n2', owner: 'u1' }));
+    const [a, b] = [...store.scan('pods', 'kube-system')];
+    const containers = (pod: KObject | undefined): unknown => (pod?.spec as { containers?: unknown } | undefined)?.containers;
+    expect(containers(a)).toBe(containers(b));
+    expect(a?.metadata.ownerReferences).toBe(b?.metadata.ownerReferences);
+    const copy = store.get('pods', 'kube-system', 'a');
+    const first = (copy?.spec as { containers: { image: string }[] }).containers[0];
+    if (first) first.image = 'changed';
+    expect((containers(b) as { image: string }[])[0]?.image).toBe('agent:1');
+  });
+});
+
 describe('createStore: update (daemonset strategy)', () => {
   type Case = { name: string; change: (ds: KObject) => void; generation: number; templateGeneration: string };
   const setImage = (image: string) => (ds: KObject) => {

@@ -196,6 +196,15 @@ describe('writes', () => {
     });
   });
 
+  it('treats a resourceVersion inside a patch as a precondition', async () => {
+    const ds = (await call('POST', DS, makeDaemonSet('agent'))).body as KObject;
+    const merge = { 'Content-Type': 'application/merge-patch+json' };
+    const ok = await call('PATCH', `${DS}/agent`, { metadata: { resourceVersion: ds.metadata.resourceVersion, labels: { a: '1' } } }, merge);
+    expect(ok.status).toBe(200);
+    const stale = await call('PATCH', `${DS}/agent`, { metadata: { resourceVersion: ds.metadata.resourceVersion, labels: { a: '2' } } }, merge);
+    expect([stale.status, stale.body.reason]).toEqual([409, 'Conflict']);
+  });
+
   it('changes only status through PUT .../status', async () => {
     const ds = (await call('POST', DS, makeDaemonSet('agent'))).body as KObject;
     const { body } = await call('PUT', `${DS}/agent/status`, { ...ds, spec: {}, status: { desiredNumberScheduled: 4, observedGeneration: 1 } });
