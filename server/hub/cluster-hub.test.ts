@@ -117,6 +117,7 @@ describe('ClusterHub', () => {
     hub.ingest({ kind: 'daemonset', type: 'ADDED', object: other });
     hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
     const sub = hub.subscribe('kube-system/agent');
+    for (const resource of ['nodes', 'daemonsets', 'pods', 'controllerrevisions'] as const) hub.setState(resource, { synced: true, count: 0 });
     const view = read(emptyView(), sub.queue);
     expect(view.grid?.columns.filter((c) => c !== null).map((c) => c?.name)).toEqual(['agent']);
     expect(view.rollouts[0]).toMatchObject({ daemonset: 'kube-system/agent', reset: true });
@@ -160,6 +161,19 @@ describe('ClusterHub', () => {
     hub.flush();
     read(view, sub.queue);
     expect(view.grid?.columns.filter((c) => c !== null).map((c) => c?.uid)).toEqual(['ds-agent-2']);
+  });
+
+  it('takes no rollout samples before every resource has synced, then one per DaemonSet', () => {
+    const hub = makeHub();
+    hub.ingest({ kind: 'controllerrevision', type: 'ADDED', object: rev1 });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    hub.flush();
+    expect(hub.rollouts.samples(ds.metadata?.uid)).toEqual([]);
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: readyPod('n1') });
+    for (const resource of ['nodes', 'daemonsets', 'pods', 'controllerrevisions'] as const) hub.setState(resource, { synced: true, count: 0 });
+    hub.flush();
+    expect(hub.rollouts.samples(ds.metadata?.uid)).toEqual([expect.objectContaining({ desired: 1, available: 1 })]);
   });
 
   it('re-evaluates cells when minReadySeconds passes without any event', async () => {

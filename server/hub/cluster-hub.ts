@@ -73,7 +73,11 @@ export class ClusterHub {
 
   /** Records a resource's sync state; subscribers get a status event with the next batch. */
   setState(resource: WatchedResource, state: SyncState): void {
+    const wasSynced = this.allSynced();
     this.states.set(resource, state);
+    // Samples start once every list is in: a DaemonSet seen before its pods would record a false
+    // "0 of N available" that later reads as a burst of progress.
+    if (!wasSynced && this.allSynced()) for (const summary of this.summaries.values()) this.touched.add(summary.uid);
     this.statusDirty = true;
     this.scheduleFlush();
   }
@@ -183,7 +187,12 @@ export class ClusterHub {
     }
   }
 
+  private allSynced(): boolean {
+    return WATCHED_RESOURCES.every((resource) => this.states.get(resource)?.synced === true);
+  }
+
   private sampleTouched(): void {
+    if (!this.allSynced()) return;
     const touched = this.touched;
     this.touched = new Set();
     if (touched.size === 0) return;
