@@ -34,6 +34,8 @@ export interface FakeWatchServer {
   silence(): void;
   lists(): number;
   watches(): number;
+  /** The query string of the last watch request. */
+  lastWatchQuery(): string;
   names(): string[];
   close(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function startFakeWatchServer(path = '/api/v1/nodes'): Promise<Fake
   let failures: { count: number; status: number } = { count: 0, status: 500 };
   let listCount = 0;
   let watchCount = 0;
+  let lastWatchQuery = '';
   const open = new Set<{ res: ServerResponse; sentUpTo: number; muted: boolean }>();
 
   const flush = () => {
@@ -78,6 +81,7 @@ export async function startFakeWatchServer(path = '/api/v1/nodes'): Promise<Fake
       return void res.end(JSON.stringify({ metadata: { resourceVersion: String(rv) }, items: [...objects.values()] }));
     }
     watchCount += 1;
+    lastWatchQuery = url.search;
     const from = Number(url.searchParams.get('resourceVersion') ?? '0');
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
@@ -129,6 +133,7 @@ export async function startFakeWatchServer(path = '/api/v1/nodes'): Promise<Fake
     },
     lists: () => listCount,
     watches: () => watchCount,
+    lastWatchQuery: () => lastWatchQuery,
     names: () => [...objects.keys()].sort(),
     close: () =>
       new Promise<void>((resolve) => {

@@ -82,6 +82,7 @@ describe('superviseWatch against a fake API server', () => {
     const a = [...h.byUid.values()].find((n) => n.metadata?.name === 'a');
     expect(a?.status).not.toHaveProperty('images');
     expect(h.supervised.state()).toMatchObject({ synced: true, count: 2 });
+    expect(h.server.lastWatchQuery()).toContain('allowWatchBookmarks=true');
   });
 
   it('restarts after a dropped connection and resumes from its resourceVersion without a relist', async () => {

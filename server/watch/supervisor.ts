@@ -144,7 +144,9 @@ export function superviseWatch<T extends Keyed>(options: SupervisorOptions<T>): 
         // The watchdog aborted this request: let ListWatch see a client timeout and rewatch at once.
         done(request.silenced ? new DOMException('no data from the API server', 'TimeoutError') : error);
       };
-      const controller = await options.watch.watch(path, query, slimmingCallback, guardedDone);
+      // Bookmarks keep a quiet resource's resourceVersion fresh, so a resume after the client's
+      // inactivity timeout does not meet 410 Gone and a full relist.
+      const controller = await options.watch.watch(path, { ...query, allowWatchBookmarks: true }, slimmingCallback, guardedDone);
       request.abort = (reason) => controller.abort(reason);
       if (!state.synced || state.error !== undefined) {
         state.synced = true;
