@@ -6,8 +6,12 @@
 // Eligibility: which nodes a DaemonSet should run on, and why not.
 export { nodeShouldRunDaemonPod, compileEligibility } from './eligibility';
 export type { EligibilityOptions, CompiledEligibility, EligibilityVerdict, Reason } from './eligibility';
+export type { Fix } from './eligibility-types';
+export { taintReport } from './taint-report';
 export { addDaemonPodTolerations, defaultDaemonTolerations } from './daemon-tolerations';
 export { parseLabelSelectorString } from './label-selector-string';
+export { parseFieldSelectorString } from './field-selector';
+export { labelSelectorAsSelector, labelSelectorMatches } from './label-selector';
 
 // Rollouts: kubectl's status text, the rolling-update planner, strategy defaults and validation.
 export { rolloutStatus, RolloutStatusError } from './rollout-status';
