@@ -60,6 +60,12 @@ function mergeMap(original: JsonObject, patch: JsonObject): JsonObject | undefin
     if (merged === undefined) delete result[key];
     else result[key] = merged;
   }
+  for (const [key, order] of Object.entries(patch)) {
+    if (!key.startsWith(SET_ORDER) || !Array.isArray(order)) continue;
+    const field = key.slice(SET_ORDER.length);
+    const list = result[field];
+    if (Array.isArray(list)) result[field] = applyElementOrder(list, order, MERGE_KEYS[field]);
+  }
   const retain = patch.$retainKeys;
   if (Array.isArray(retain)) {
     for (const key of Object.keys(result)) if (!retain.includes(key)) delete result[key];
@@ -106,6 +112,17 @@ function mergeList(current: unknown[], patch: JsonObject[], mergeKey: string): u
     else result[index] = merged;
   }
   return result;
+}
+
+/**
+ * `$setElementOrder/<field>` (what client-side apply sends): the listed elements take that order, elements
+ * the patch does not list (set by others on the server) follow in their existing order.
+ */
+function applyElementOrder(list: unknown[], order: unknown[], mergeKey: string | undefined): unknown[] {
+  const identity = (item: unknown): unknown => (mergeKey !== undefined && isJsonObject(item) ? item[mergeKey] : item);
+  const rank = (item: unknown): number => order.findIndex((entry) => jsonEqual(identity(entry), identity(item)));
+  const listed = list.filter((item) => rank(item) >= 0).sort((a, b) => rank(a) - rank(b));
+  return [...listed, ...list.filter((item) => rank(item) < 0)];
 }
 
 /** A patch value inserted as new content keeps no directive keys (and no null-valued keys). */
