@@ -3,11 +3,11 @@ import type { Node, Pod, Taint } from '@/lib/k8s-types';
 import { toleratesTaint } from '@/lib/taints';
 import type { SimClock } from '../clock';
 import type { ObjectStore } from '../store-types';
-import type { ClusterCache } from './cluster-cache';
+import type { CacheChange, ClusterCache } from './cluster-cache';
 import type { EventRecorder } from './events';
 import { hasCondition, nodeReadyStatus } from './node-conditions';
 import { asPod, clone, deleteQuietly, objectKey, rfc3339, toStored, tryWrite } from './objects';
-import type { QueueRunner } from './work-queue';
+import type { QueueRunner, WorkQueue } from './work-queue';
 
 /** Taint keys the node lifecycle controller owns; any other taint on a node is left alone. */
 const CONDITION_TAINTS = [
@@ -82,86 +82,105 @@ export interface NodeLifecycleDeps {
 }
 
 /**
- * Starts the node lifecycle, taint-eviction and pod garbage-collection controllers: condition taints,
+ * The node lifecycle, taint-eviction and pod garbage-collection controllers: condition taints,
  * NoExecute eviction (after tolerationSeconds), and removal of pods whose node is gone.
  */
-export function startNodeLifecycle(deps: NodeLifecycleDeps): { stop(): void } {
-  const { store, cache, clock, events } = deps;
-  const evictions = new Map<string, { at: number; cancel: () => void }>();
-  const queue = deps.runner.queue('node-lifecycle', (name) => sync(name));
+class NodeLifecycle {
+  private readonly evictions = new Map<string, { at: number; cancel: () => void }>();
+  private readonly queue: WorkQueue;
 
-  const cancelEviction = (podKey: string): void => {
-    evictions.get(podKey)?.cancel();
-    evictions.delete(podKey);
-  };
+  constructor(private readonly deps: NodeLifecycleDeps) {
+    this.queue = deps.runner.queue('node-lifecycle', (name) => this.sync(name));
+  }
 
-  const evict = (pod: Pod): void => {
-    cancelEviction(objectKey(pod));
-    if (deleteQuietly(store, 'pods', pod)) {
-      const message = `Marking for deletion Pod ${objectKey(pod)}`;
-      events.record({ kind: 'Pod', apiVersion: 'v1', metadata: pod.metadata }, 'Normal', 'TaintManagerEviction', message);
+  /** Queues the node a change concerns: the node itself, or the node a pod was just bound to. */
+  observe(change: CacheChange): void {
+    if (change.kind === 'nodes') return this.queue.add(change.object.metadata.name);
+    if (change.kind !== 'pods') return;
+    const pod = asPod(change.object);
+    if (change.type === 'DELETED') return this.cancelEviction(objectKey(pod));
+    const nodeName = pod.spec?.nodeName;
+    const before = change.old === undefined ? undefined : asPod(change.old);
+    if (nodeName && (change.type === 'ADDED' || before?.spec?.nodeName !== nodeName)) this.queue.add(nodeName);
+  }
+
+  /** Queues every node, and every vanished node that still has pods bound to it. */
+  queueAll(): void {
+    const { cache } = this.deps;
+    for (const name of cache.nodes.keys()) this.queue.add(name);
+    for (const pod of cache.pods.values()) {
+      const nodeName = pod.spec?.nodeName;
+      if (nodeName && !cache.nodes.has(nodeName)) this.queue.add(nodeName);
     }
-  };
+  }
 
-  const processPod = (pod: Pod, taints: readonly Taint[], nodeName: string): void => {
-    const key = objectKey(pod);
-    const delay = evictionDelaySeconds(pod, taints);
-    if (delay === undefined) return cancelEviction(key);
-    if (delay === 0) return evict(pod);
-    // Upstream counts tolerationSeconds from when it first saw the pod under the taint.
-    if (evictions.has(key)) return;
-    const cancel = clock.after(delay * 1000, () => {
-      // The entry stays, now due; the node's next sync evicts the pod if it is still intolerant.
-      const current = cache.pods.get(key);
-      if (current !== undefined && current.metadata?.uid === pod.metadata?.uid) queue.add(nodeName);
-      else evictions.delete(key);
-    });
-    evictions.set(key, { at: clock.now() + delay * 1000, cancel });
-  };
+  stop(): void {
+    for (const key of [...this.evictions.keys()]) this.cancelEviction(key);
+  }
 
-  const sync = (name: string): void => {
-    const node = cache.nodes.get(name);
-    const pods = cache.podsOnNode(name).filter((pod) => pod.spec?.nodeName === name);
+  private sync(name: string): void {
+    const node = this.deps.cache.nodes.get(name);
+    const pods = this.deps.cache.podsOnNode(name).filter((pod) => pod.spec?.nodeName === name);
     if (node === undefined) {
       // Pod garbage collection: pods bound to a node that no longer exists are force-deleted.
-      for (const pod of pods) deleteQuietly(store, 'pods', pod, 0);
+      for (const pod of pods) deleteQuietly(this.deps.store, 'pods', pod, 0);
       return;
     }
-    const taints = reconcileTaints(node, clock.now());
+    const taints = reconcileTaints(node, this.deps.clock.now());
     if (!sameTaints(taints, node.spec?.taints ?? [])) {
       const updated = clone(node);
       updated.spec = { ...updated.spec, taints };
       // The update's own event queues this node again; eviction then runs on the new taints.
-      if (tryWrite(() => store.update('nodes', toStored(updated)))) return;
+      if (tryWrite(() => this.deps.store.update('nodes', toStored(updated)))) return;
     }
     for (const pod of pods) {
       const key = objectKey(pod);
-      if (pod.metadata?.deletionTimestamp) cancelEviction(key);
-      else if (evictions.has(key) && (evictions.get(key)?.at ?? Infinity) <= clock.now()) evict(pod);
-      else processPod(pod, taints, name);
+      const due = (this.evictions.get(key)?.at ?? Infinity) <= this.deps.clock.now();
+      if (pod.metadata?.deletionTimestamp) this.cancelEviction(key);
+      else if (due) this.evict(pod);
+      else this.processPod(pod, taints, name);
     }
-  };
-
-  const unsubscribe = cache.onChange((change) => {
-    if (change.kind === 'nodes') queue.add(change.object.metadata.name);
-    if (change.kind !== 'pods') return;
-    const pod = asPod(change.object);
-    if (change.type === 'DELETED') return cancelEviction(objectKey(pod));
-    const nodeName = pod.spec?.nodeName;
-    const before = change.old === undefined ? undefined : asPod(change.old);
-    if (nodeName && (before?.spec?.nodeName !== nodeName || change.type === 'ADDED')) queue.add(nodeName);
-  });
-  for (const name of cache.nodes.keys()) queue.add(name);
-  // Pods left on nodes that were deleted while nobody watched.
-  for (const pod of cache.pods.values()) {
-    const nodeName = pod.spec?.nodeName;
-    if (nodeName && !cache.nodes.has(nodeName)) queue.add(nodeName);
   }
 
+  private cancelEviction(podKey: string): void {
+    this.evictions.get(podKey)?.cancel();
+    this.evictions.delete(podKey);
+  }
+
+  private evict(pod: Pod): void {
+    this.cancelEviction(objectKey(pod));
+    if (!deleteQuietly(this.deps.store, 'pods', pod)) return;
+    const message = `Marking for deletion Pod ${objectKey(pod)}`;
+    this.deps.events.record({ kind: 'Pod', apiVersion: 'v1', metadata: pod.metadata }, 'Normal', 'TaintManagerEviction', message);
+  }
+
+  /** Upstream `processPodOnNode`: evict now, schedule an eviction after tolerationSeconds, or cancel one. */
+  private processPod(pod: Pod, taints: readonly Taint[], nodeName: string): void {
+    const key = objectKey(pod);
+    const delay = evictionDelaySeconds(pod, taints);
+    if (delay === undefined) return this.cancelEviction(key);
+    if (delay === 0) return this.evict(pod);
+    // Upstream counts tolerationSeconds from when it first saw the pod under the taint.
+    if (this.evictions.has(key)) return;
+    const cancel = this.deps.clock.after(delay * 1000, () => {
+      // The entry stays, now due; the node's next sync evicts the pod if it is still intolerant.
+      const current = this.deps.cache.pods.get(key);
+      if (current !== undefined && current.metadata?.uid === pod.metadata?.uid) this.queue.add(nodeName);
+      else this.evictions.delete(key);
+    });
+    this.evictions.set(key, { at: this.deps.clock.now() + delay * 1000, cancel });
+  }
+}
+
+/** Starts the node lifecycle, taint-eviction and pod garbage-collection controllers (see `NodeLifecycle`). */
+export function startNodeLifecycle(deps: NodeLifecycleDeps): { stop(): void } {
+  const lifecycle = new NodeLifecycle(deps);
+  const unsubscribe = deps.cache.onChange((change) => lifecycle.observe(change));
+  lifecycle.queueAll();
   return {
     stop() {
       unsubscribe();
-      for (const key of [...evictions.keys()]) cancelEviction(key);
+      lifecycle.stop();
     },
   };
 }
