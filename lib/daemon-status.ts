@@ -60,6 +60,12 @@ export interface DaemonSetStatusInput {
   eligibility?: EligibilityFn;
 }
 
+// Module-level copies of the pod predicates nodeFlags calls once per cell of a rebuild: loaders that
+// compile to CommonJS (tsx, which runs the bench) turn each use of an import into a getter call.
+const podReady = isPodReady;
+const podAvailable = isPodAvailable;
+const podUpdated = isPodUpdated;
+
 /**
  * What the status reads from one node, as bits: whether a pod should run there, whether one does,
  * and whether the oldest such pod is ready, available and updated. A small integer instead of an
@@ -99,11 +105,11 @@ export function nodeFlags(
   let flags = shouldRun ? NodeFlag.ShouldRun : 0;
   if (oldest === undefined) return flags;
   flags |= NodeFlag.Scheduled;
-  if (isPodReady(oldest)) {
+  if (podReady(oldest)) {
     flags |= NodeFlag.Ready;
-    if (isPodAvailable(oldest, context.minReadySeconds, now)) flags |= NodeFlag.Available;
+    if (podAvailable(oldest, context.minReadySeconds, now)) flags |= NodeFlag.Available;
   }
-  if (isPodUpdated(oldest, context.currentHash, context.templateGeneration)) flags |= NodeFlag.Updated;
+  if (podUpdated(oldest, context.currentHash, context.templateGeneration)) flags |= NodeFlag.Updated;
   return flags;
 }
 

@@ -18,6 +18,16 @@ import { availableAt, oldestPod, podFailure } from '../pod-state';
 import { isPodList, type PodSlot } from './pod-index';
 import type { DaemonSetSummary } from './types';
 
+// Module-level copies of imported bindings used once per cell: loaders that compile to CommonJS
+// (tsx, which runs the bench) turn each use of an import into a getter call.
+const SHOULD_RUN = NodeFlag.ShouldRun;
+const READY = NodeFlag.Ready;
+const AVAILABLE = NodeFlag.Available;
+const flagsOf = nodeFlags;
+const failureOf = podFailure;
+const oldestOf = oldestPod;
+const isList = isPodList;
+
 /** Code index of a free row slot (CELL_CODES has seven entries). */
 export const EMPTY_CODE = 255;
 
@@ -117,19 +127,18 @@ export class Column {
   evaluate(row: number, node: Node | undefined, slot: PodSlot | undefined, now: number): boolean {
     const before = this.flags[row] ?? 0;
     const wasEmpty = this.codes[row] === EMPTY_CODE;
-    const shouldRun =
-      node === undefined ? (before & NodeFlag.ShouldRun) !== 0 : this.eligibility(node).shouldRun;
+    const shouldRun = node === undefined ? (before & SHOULD_RUN) !== 0 : this.eligibility(node).shouldRun;
     if (slot === undefined) {
       // No pod: nothing to read but the verdict (the common case of a rebuild's second pass).
-      this.store(row, shouldRun ? NodeFlag.ShouldRun : 0, 0, before, wasEmpty);
+      this.store(row, shouldRun ? SHOULD_RUN : 0, 0, before, wasEmpty);
       if (this.pending.size > 0) this.pending.delete(row);
     } else {
-      const oldest = isPodList(slot) ? oldestPod(slot) : slot;
-      const flags = nodeFlags(shouldRun, oldest, this.context, now);
+      const oldest = isList(slot) ? oldestOf(slot) : slot;
+      const flags = flagsOf(shouldRun, oldest, this.context, now);
       const isFailing =
         oldest !== undefined &&
         shouldRun &&
-        (podFailure(oldest) !== undefined || otherPodFailing(slot, oldest));
+        (failureOf(oldest) !== undefined || otherPodFailing(slot, oldest));
       this.store(row, flags, isFailing ? FAILING : 0, before, wasEmpty);
       this.trackPending(row, oldest, flags, now);
     }
@@ -156,8 +165,7 @@ export class Column {
 
   /** Remembers when a Ready-but-not-yet-available oldest pod turns available, for `tick`. */
   private trackPending(row: number, oldest: Pod | undefined, flags: number, now: number): void {
-    const waiting =
-      oldest !== undefined && (flags & NodeFlag.Ready) !== 0 && (flags & NodeFlag.Available) === 0;
+    const waiting = oldest !== undefined && (flags & READY) !== 0 && (flags & AVAILABLE) === 0;
     const at = waiting ? availableAt(oldest, this.context.minReadySeconds, now) : undefined;
     if (at !== undefined) this.pending.set(row, at);
     else if (this.pending.size > 0) this.pending.delete(row);
