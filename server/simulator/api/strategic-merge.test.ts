@@ -26,7 +26,7 @@ describe('applyStrategicMergePatch', () => {
     ['replaces a map with $patch: replace', { spec: { $patch: 'replace', containers: [{ name: 'only', image: 'o:1' }] } }, (r: typeof pod) => r.spec, { containers: [{ name: 'only', image: 'o:1' }] }],
     ['replaces a list with a $patch: replace element', { spec: { containers: [{ $patch: 'replace' }, { name: 'x', image: 'x:1' }] } }, (r: typeof pod) => r.spec.containers, [{ name: 'x', image: 'x:1' }]],
     ['reorders by $setElementOrder', { spec: { '$setElementOrder/containers': [{ name: 'side' }, { name: 'main' }], containers: [{ name: 'main', image: 'main:2' }] } }, (r: typeof pod) => r.spec.containers.map((c) => c.image), ['side:1', 'main:2']],
-    ['keeps unlisted elements after the ordered ones', { spec: { containers: [{ name: 'main', '$setElementOrder/env': [{ name: 'B' }] }] } }, (r: typeof pod) => r.spec.containers[0]?.env.map((e) => e.name), ['B', 'A']],
+    ['keeps unlisted elements after the ordered ones', { spec: { containers: [{ name: 'main', '$setElementOrder/env': [{ name: 'B' }] }] } }, (r: typeof pod) => r.spec.containers[0]?.env?.map((e) => e.name), ['B', 'A']],
     ['keeps only $retainKeys', { spec: { volumes: [{ name: 'data', hostPath: { path: '/x' }, $retainKeys: ['name', 'hostPath'] }] } }, (r: typeof pod) => r.spec.volumes, [{ name: 'data', hostPath: { path: '/x' } }]],
     ['merges finalizers as a set', { metadata: { finalizers: ['x', 'y'] } }, (r: typeof pod) => r.metadata.finalizers, ['x', 'y']],
     ['deletes from a primitive list', { metadata: { '$deleteFromPrimitiveList/finalizers': ['x'] } }, (r: typeof pod) => r.metadata.finalizers, []],
