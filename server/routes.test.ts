@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as daemonSetAction } from '@/app/api/c/[cluster]/daemonsets/[ns]/[name]/[action]/route';
 import { GET as daemonSetDetail } from '@/app/api/c/[cluster]/daemonsets/[ns]/[name]/route';
 import { GET as nodeDetail } from '@/app/api/c/[cluster]/nodes/[name]/route';
+import { GET as nodeList } from '@/app/api/c/[cluster]/nodes/route';
 import { POST as deletePod } from '@/app/api/c/[cluster]/pods/[ns]/[name]/delete/route';
 import { GET as stream } from '@/app/api/c/[cluster]/stream/route';
 import { GET as clusters } from '@/app/api/clusters/route';
@@ -105,6 +106,13 @@ describe('read routes', () => {
     expect(json.node.name).toBe(name);
     expect(json.daemonSets.length).toBeGreaterThan(3);
     expect(json.daemonSets[0]?.automaticTolerations.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('node list: names, labels and taints of every node, sorted', async () => {
+    const json = (await (await nodeList(new Request(`${ORIGIN}/x`), params({ cluster: 'demo' }))).json()) as { items: { metadata: { name: string; labels: object }; spec: { taints: unknown[] } }[] };
+    const names = sim.store.list('nodes').items.map((n) => n.metadata.name).sort();
+    expect(json.items.map((n) => n.metadata.name)).toEqual(names);
+    expect(json.items[0]).toMatchObject({ metadata: { labels: expect.any(Object) }, spec: { taints: expect.any(Array) } });
   });
 
   it('the stream route answers SSE: connected, snapshot, status', async () => {
