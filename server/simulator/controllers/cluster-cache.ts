@@ -55,90 +55,94 @@ class Index {
   }
 }
 
-/** Lists every cached kind from the store, then follows its change feed. */
-export function createClusterCache(store: ObjectStore): ClusterCache {
-  const nodes = new Map<string, Node>();
-  const daemonSets = new Map<string, DaemonSet>();
-  const pods = new Map<string, Pod>();
-  const revisions = new Map<string, ControllerRevision>();
-  const podsByNode = new Index();
-  const podsByOwner = new Index();
-  const revisionsByOwner = new Index();
-  const handlers = new Set<(change: CacheChange) => void>();
+/** The cache's maps and indexes, and how one change updates them. */
+class Informers {
+  readonly nodes = new Map<string, Node>();
+  readonly daemonSets = new Map<string, DaemonSet>();
+  readonly pods = new Map<string, Pod>();
+  readonly revisions = new Map<string, ControllerRevision>();
+  readonly podsByNode = new Index();
+  readonly podsByOwner = new Index();
+  readonly revisionsByOwner = new Index();
 
-  const apply = (kind: ResourceKind, type: StoreEvent['type'], object: KObject): KObject | undefined => {
+  /** Applies one change; returns the object as it was before. */
+  apply(kind: ResourceKind, type: StoreEvent['type'], object: KObject): KObject | undefined {
     const key = objectKey(object);
     switch (kind) {
-      case 'nodes': {
-        const old = nodes.get(key);
-        if (type === 'DELETED') nodes.delete(key);
-        else nodes.set(key, asNode(object));
-        return old as KObject | undefined;
-      }
-      case 'daemonsets': {
-        const old = daemonSets.get(key);
-        if (type === 'DELETED') daemonSets.delete(key);
-        else daemonSets.set(key, asDaemonSet(object));
-        return old as KObject | undefined;
-      }
-      case 'pods': {
-        const old = pods.get(key);
-        if (old !== undefined) {
-          podsByNode.remove(targetNodeName(old), key);
-          podsByOwner.remove(controllerUid(old), key);
-        }
-        if (type === 'DELETED') pods.delete(key);
-        else {
-          const pod = asPod(object);
-          pods.set(key, pod);
-          podsByNode.add(targetNodeName(pod), key);
-          podsByOwner.add(controllerUid(pod), key);
-        }
-        return old as KObject | undefined;
-      }
-      case 'controllerrevisions': {
-        const old = revisions.get(key);
-        if (old !== undefined) revisionsByOwner.remove(controllerUid(old), key);
-        if (type === 'DELETED') revisions.delete(key);
-        else {
-          const revision = asRevision(object);
-          revisions.set(key, revision);
-          revisionsByOwner.add(controllerUid(revision), key);
-        }
-        return old as KObject | undefined;
-      }
+      case 'nodes':
+        return replace(this.nodes, key, type === 'DELETED' ? undefined : asNode(object));
+      case 'daemonsets':
+        return replace(this.daemonSets, key, type === 'DELETED' ? undefined : asDaemonSet(object));
+      case 'pods':
+        return this.applyPod(key, type === 'DELETED' ? undefined : asPod(object));
+      case 'controllerrevisions':
+        return this.applyRevision(key, type === 'DELETED' ? undefined : asRevision(object));
       default:
         return undefined;
     }
-  };
+  }
 
+  private applyPod(key: string, pod: Pod | undefined): KObject | undefined {
+    const old = this.pods.get(key);
+    if (old !== undefined) {
+      this.podsByNode.remove(targetNodeName(old), key);
+      this.podsByOwner.remove(controllerUid(old), key);
+    }
+    if (pod !== undefined) {
+      this.podsByNode.add(targetNodeName(pod), key);
+      this.podsByOwner.add(controllerUid(pod), key);
+    }
+    return replace(this.pods, key, pod);
+  }
+
+  private applyRevision(key: string, revision: ControllerRevision | undefined): KObject | undefined {
+    const old = this.revisions.get(key);
+    if (old !== undefined) this.revisionsByOwner.remove(controllerUid(old), key);
+    if (revision !== undefined) this.revisionsByOwner.add(controllerUid(revision), key);
+    return replace(this.revisions, key, revision);
+  }
+}
+
+/** Sets or deletes `key`; returns the previous value as a stored object. */
+function replace<T>(map: Map<string, T>, key: string, value: T | undefined): KObject | undefined {
+  const old = map.get(key);
+  if (value === undefined) map.delete(key);
+  else map.set(key, value);
+  return old as KObject | undefined;
+}
+
+/** The values of `keys` found in `from`. */
+function collect<T>(keys: Iterable<string>, from: ReadonlyMap<string, T>): T[] {
+  const out: T[] = [];
+  for (const key of keys) {
+    const value = from.get(key);
+    if (value !== undefined) out.push(value);
+  }
+  return out;
+}
+
+/** Lists every cached kind from the store, then follows its change feed. */
+export function createClusterCache(store: ObjectStore): ClusterCache {
+  const informers = new Informers();
+  const handlers = new Set<(change: CacheChange) => void>();
   // The simulator's store can hand out read-only views; copying 250,000 pods at startup is avoidable.
   const scan = (store as { scan?: (kind: ResourceKind) => Iterable<KObject> }).scan?.bind(store);
-  for (const kind of CACHED_KINDS) for (const object of scan ? scan(kind) : store.list(kind).items) apply(kind, 'ADDED', object);
+  for (const kind of CACHED_KINDS) for (const object of scan ? scan(kind) : store.list(kind).items) informers.apply(kind, 'ADDED', object);
 
   const unsubscribe = store.subscribe((event) => {
     if (!(CACHED_KINDS as readonly string[]).includes(event.kind)) return;
-    const old = apply(event.kind, event.type, event.object);
+    const old = informers.apply(event.kind, event.type, event.object);
     const change: CacheChange = { kind: event.kind, type: event.type, object: event.object, old };
     for (const handler of handlers) handler(change);
   });
 
-  const collect = <T>(keys: Iterable<string>, from: ReadonlyMap<string, T>): T[] => {
-    const out: T[] = [];
-    for (const key of keys) {
-      const value = from.get(key);
-      if (value !== undefined) out.push(value);
-    }
-    return out;
-  };
-
   return {
-    nodes,
-    daemonSets,
-    pods,
-    podsOnNode: (node) => collect(podsByNode.keys(node), pods),
-    podsControlledBy: (uid) => collect(podsByOwner.keys(uid), pods),
-    revisionsControlledBy: (uid) => collect(revisionsByOwner.keys(uid), revisions),
+    nodes: informers.nodes,
+    daemonSets: informers.daemonSets,
+    pods: informers.pods,
+    podsOnNode: (node) => collect(informers.podsByNode.keys(node), informers.pods),
+    podsControlledBy: (uid) => collect(informers.podsByOwner.keys(uid), informers.pods),
+    revisionsControlledBy: (uid) => collect(informers.revisionsByOwner.keys(uid), informers.revisions),
     onChange(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
