@@ -33,7 +33,7 @@ export function connectCluster(name: string, access: ClusterAccess, options: Con
     const supervised = superviseWatch<Keyed>({
       resource,
       path: spec.path,
-      list: (signal) => listAll(client, spec.path, signal),
+      list: (signal, onPage) => listAll(client, spec.path, signal, onPage),
       watch,
       slim: spec.slim,
       keep: spec.keep,

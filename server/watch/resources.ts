@@ -45,7 +45,7 @@ const PAGE_SIZE = 500;
  * Lists a whole collection with limit/continue paging. The resourceVersion of a paged list is the
  * first page's (upstream's list is a consistent snapshot across continue tokens).
  */
-export async function listAll(client: KubeClient, path: string, signal: AbortSignal): Promise<RawList> {
+export async function listAll(client: KubeClient, path: string, signal: AbortSignal, onPage: () => void = () => {}): Promise<RawList> {
   const items: unknown[] = [];
   let resourceVersion: string | undefined;
   let token: string | undefined;
@@ -53,6 +53,7 @@ export async function listAll(client: KubeClient, path: string, signal: AbortSig
     const page = await client<RawList>({ method: 'GET', path, query: { limit: String(PAGE_SIZE), continue: token }, signal });
     resourceVersion ??= page?.metadata?.resourceVersion;
     for (const item of page?.items ?? []) items.push(item);
+    onPage();
     token = page?.metadata?.continue || undefined;
   } while (token !== undefined);
   return { metadata: { resourceVersion }, items };

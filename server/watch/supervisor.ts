@@ -49,7 +49,8 @@ export interface SupervisorOptions<T extends Keyed> {
   resource: string;
   /** The REST collection path, e.g. `/api/v1/nodes`. */
   path: string;
-  list: (signal: AbortSignal) => Promise<RawList>;
+  /** Lists the collection; `onPage` is called as pages arrive so a long paged list is not mistaken for silence. */
+  list: (signal: AbortSignal, onPage: () => void) => Promise<RawList>;
   watch: WatchLike;
   slim: (raw: unknown) => T;
   /** Objects for which this is false are not cached (and leave the cache when they stop matching). */
@@ -121,7 +122,7 @@ export function superviseWatch<T extends Keyed>(options: SupervisorOptions<T>): 
   const list = async () => {
     const controller = new AbortController();
     current = { abort: (reason) => controller.abort(reason), silenced: false };
-    const raw = await options.list(controller.signal);
+    const raw = await options.list(controller.signal, touch);
     touch();
     const items = (raw.items ?? []).map(options.slim).filter(keep);
     return { metadata: raw.metadata ?? {}, items: items as unknown as Cached[] };
