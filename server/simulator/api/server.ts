@@ -40,93 +40,12 @@ const METHOD_NOT_ALLOWED = (): StoreError => new StoreError('MethodNotAllowed', 
 
 /** Serves the store as a Kubernetes API over HTTP on loopback (kubectl and client-node speak to it). */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const { store } = options;
   const host = options.host ?? '127.0.0.1';
   const watches = new WatchRegistry();
-  const faults = new FaultInjector(store, watches);
-  const bookmarkIntervalMs = options.bookmarkIntervalMs ?? 5_000;
-  let address = '';
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://simulator');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (path === '/_sim/faults') {
-      if (req.method !== 'POST') throw METHOD_NOT_ALLOWED();
-      sendJson(res, 200, { ok: true, ...faults.control(parseJsonBody(await readBody(req))) });
-      return;
-    }
-    const decision = faults.decide(path);
-    if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
-    if (decision.failure) {
-      sendError(res, decision.failure, decision.headers);
-      return;
-    }
-    if (serveNonResource(path, req, res)) return;
-    const route = parseResourcePath(path);
-    if (!route) throw NOT_FOUND;
-    const request: ObjectRequest = { store, route, params: url.searchParams, req, res };
-    const method = req.method ?? 'GET';
-    if (route.subresource === 'eviction') {
-      if (method !== 'POST') throw METHOD_NOT_ALLOWED();
-      await handleEviction(request);
-      return;
-    }
-    if (route.name === undefined) await serveCollection(request, method);
-    else await serveNamed(request, method);
-  }
-
-  async function serveCollection(request: ObjectRequest, method: string): Promise<void> {
-    const { kind } = request.route.info;
-    if (method === 'POST') return handleCreate(request);
-    if (method !== 'GET') throw METHOD_NOT_ALLOWED();
-    const query = parseListQuery(kind, request.params, request.route.namespace);
-    const representation = negotiate(request.req.headers.accept);
-    const watch = request.params.get('watch');
-    if (watch === 'true' || watch === '1') {
-      const timeoutText = request.params.get('timeoutSeconds');
-      const timeoutSeconds = timeoutText ? Math.max(1, Number(timeoutText) || 1800) : 1800;
-      serveWatch(request.req, request.res, {
-        store, kind, query, representation, registry: watches, bookmarkIntervalMs, timeoutSeconds,
-        allowBookmarks: request.params.get('allowWatchBookmarks') === 'true',
-        sendInitialEvents: request.params.get('sendInitialEvents') === 'true',
-      });
-      return;
-    }
-    await writeList(request.res, kind, selectPage(store, kind, query), representation, query, store.clock.now());
-  }
-
-  async function serveNamed(request: ObjectRequest, method: string): Promise<void> {
-    switch (method) {
-      case 'GET': return handleGet(request);
-      case 'PUT': return handleUpdate(request);
-      case 'PATCH': return handlePatch(request);
-      case 'DELETE':
-        if (request.route.subresource) throw METHOD_NOT_ALLOWED();
-        return handleDelete(request);
-      default: throw METHOD_NOT_ALLOWED();
-    }
-  }
-
-  function serveNonResource(path: string, req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const [, top, group, version, ...rest] = path.split('/');
-    if (path === '/version') sendJson(res, 200, VERSION_INFO);
-    else if (path === '/healthz' || path === '/livez' || path === '/readyz') {
-      res.writeHead(200, { 'Content-Type': 'text/plain' });
-      res.end('ok');
-    } else if (path === '/api') sendJson(res, 200, apiVersions(address));
-    else if (path === '/apis') sendJson(res, 200, apiGroupList());
-    else if (top === 'openapi' && group === 'v3') sendDiscovery(res, openApiV3(path));
-    else if (group === 'coordination.k8s.io') sendDiscovery(res, nodeLease(store, path));
-    else if (top === 'api' && group === 'v1' && version === undefined) sendDiscovery(res, apiResourceList('', 'v1'));
-    else if (top === 'apis' && group && version === undefined) sendDiscovery(res, apiGroup(group));
-    else if (top === 'apis' && group && version && rest.length === 0) sendDiscovery(res, apiResourceList(group, version));
-    else return false;
-    return true;
-  }
-
+  const faults = new FaultInjector(options.store, watches);
+  const router = new ApiRouter(options.store, faults, watches, options.bookmarkIntervalMs ?? 5_000);
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => sendError(res, error));
+    router.handle(req, res).catch((error: unknown) => sendError(res, error));
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -134,7 +53,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  address = `${host}:${port}`;
+  router.address = `${host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     port,
@@ -147,7 +66,100 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
 }
 
-function sendDiscovery(res: ServerResponse, body: unknown): void {
+/** Dispatches one HTTP request: fault injection first, then non-resource paths, then the REST resources. */
+class ApiRouter {
+  /** `host:port`, reported by `/api` as the server address. */
+  address = '';
+
+  constructor(
+    private readonly store: SimStore,
+    private readonly faults: FaultInjector,
+    private readonly watches: WatchRegistry,
+    private readonly bookmarkIntervalMs: number,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (path === '/_sim/faults') {
+      if (req.method !== 'POST') throw METHOD_NOT_ALLOWED();
+      sendJson(res, 200, { ok: true, ...this.faults.control(parseJsonBody(await readBody(req))) });
+      return;
+    }
+    const decision = this.faults.decide(path);
+    if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+    if (decision.failure) {
+      sendError(res, decision.failure, decision.headers);
+      return;
+    }
+    if (this.serveNonResource(path, req, res)) return;
+    const route = parseResourcePath(path);
+    if (!route) throw NOT_FOUND;
+    const request: ObjectRequest = { store: this.store, route, params: url.searchParams, req, res };
+    const method = req.method ?? 'GET';
+    if (route.subresource === 'eviction') {
+      if (method !== 'POST') throw METHOD_NOT_ALLOWED();
+      await handleEviction(request);
+    } else if (route.name === undefined) {
+      await this.serveCollection(request, method);
+    } else {
+      await serveNamed(request, method);
+    }
+  }
+
+  private async serveCollection(request: ObjectRequest, method: string): Promise<void> {
+    const { kind } = request.route.info;
+    if (method === 'POST') return handleCreate(request);
+    if (method !== 'GET') throw METHOD_NOT_ALLOWED();
+    const query = parseListQuery(kind, request.params, request.route.namespace);
+    const representation = negotiate(request.req.headers.accept);
+    const watch = request.params.get('watch');
+    if (watch !== 'true' && watch !== '1') {
+      await writeList(request.res, kind, selectPage(this.store, kind, query), representation, query, this.store.clock.now());
+      return;
+    }
+    const timeoutText = request.params.get('timeoutSeconds');
+    serveWatch(request.req, request.res, {
+      store: this.store, kind, query, representation, registry: this.watches, bookmarkIntervalMs: this.bookmarkIntervalMs,
+      timeoutSeconds: timeoutText ? Math.max(1, Number(timeoutText) || 1800) : 1800,
+      allowBookmarks: request.params.get('allowWatchBookmarks') === 'true',
+      sendInitialEvents: request.params.get('sendInitialEvents') === 'true',
+    });
+  }
+
+  private serveNonResource(path: string, req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const [, top, group, version, ...rest] = path.split('/');
+    if (path === '/version') sendJson(res, 200, VERSION_INFO);
+    else if (path === '/healthz' || path === '/livez' || path === '/readyz') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.end('ok');
+    } else if (path === '/api') sendJson(res, 200, apiVersions(this.address));
+    else if (path === '/apis') sendJson(res, 200, apiGroupList());
+    else if (top === 'openapi' && group === 'v3') sendFound(res, openApiV3(path));
+    else if (group === 'coordination.k8s.io') sendFound(res, nodeLease(this.store, path));
+    else if (top === 'api' && group === 'v1' && version === undefined) sendFound(res, apiResourceList('', 'v1'));
+    else if (top === 'apis' && group && version === undefined) sendFound(res, apiGroup(group));
+    else if (top === 'apis' && group && version && rest.length === 0) sendFound(res, apiResourceList(group, version));
+    else return false;
+    return true;
+  }
+}
+
+async function serveNamed(request: ObjectRequest, method: string): Promise<void> {
+  switch (method) {
+    case 'GET': return handleGet(request);
+    case 'PUT': return handleUpdate(request);
+    case 'PATCH': return handlePatch(request);
+    case 'DELETE':
+      if (request.route.subresource) throw METHOD_NOT_ALLOWED();
+      return handleDelete(request);
+    default: throw METHOD_NOT_ALLOWED();
+  }
+}
+
+/** A document, or the generic 404 when there is none. */
+function sendFound(res: ServerResponse, body: unknown): void {
   if (body === undefined) sendError(res, NOT_FOUND);
   else sendJson(res, 200, body);
 }
