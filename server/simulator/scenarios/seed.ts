@@ -37,110 +37,125 @@ export interface SeederOptions {
   checkFit: boolean;
 }
 
-/** Creates a seeder over an empty store. */
-export function createSeeder(store: SimStore, options: SeederOptions): Seeder {
-  const nodes: Node[] = [];
-  const boundPods = new Map<string, Pod[]>();
-  const readySince = options.now - 3_600_000;
-  let sequence = 0;
+/** The seeder's state: nodes seeded so far, pods bound per node, one prototype pod per revision. */
+class StoreSeeder implements Seeder {
+  private readonly nodes: Node[] = [];
+  private readonly boundPods = new Map<string, Pod[]>();
+  private readonly prototypes = new Map<string, { ready: Pod; notReady: Pod }>();
+  private readonly readySince: number;
+  private sequence = 0;
 
-  const currentHash = (daemonSet: DaemonSet): string => {
+  constructor(
+    readonly store: SimStore,
+    private readonly options: SeederOptions,
+  ) {
+    this.readySince = options.now - 3_600_000;
+  }
+
+  namespace(name: string): void {
+    if (this.store.get('namespaces', undefined, name) === undefined) this.store.create('namespaces', { metadata: { name } });
+  }
+
+  node(node: Node): Node {
+    const taints = reconcileTaints(node, this.readySince);
+    const created = asNode(this.store.create('nodes', toStored({ ...node, spec: { ...node.spec, taints } })));
+    this.nodes.push(created);
+    return created;
+  }
+
+  daemonSet(daemonSet: DaemonSet): DaemonSet {
+    const created = asDaemonSet(this.store.create('daemonsets', toStored(daemonSet)));
+    const hash = this.currentHash(created);
+    const eligibility = compileEligibility(created);
+    for (const node of this.nodes) {
+      const verdict = eligibility(node);
+      // A NotReady node had its pods before it went NotReady: they stay (misscheduled).
+      const hadPod = verdict.shouldContinueRunning && nodeReadyStatus(node) !== 'True';
+      if (verdict.shouldRun || hadPod) this.placePod(created, node, hash);
+    }
+    return created;
+  }
+
+  rollTemplate(namespace: string, name: string, change: (template: PodTemplateSpec) => void, changeCause?: string): DaemonSet {
+    const daemonSet = structuredClone(this.getDaemonSet(namespace, name));
+    const template = daemonSet.spec?.template ?? {};
+    change(template);
+    if (changeCause) daemonSet.metadata = { ...daemonSet.metadata, annotations: { ...daemonSet.metadata?.annotations, 'kubernetes.io/change-cause': changeCause } };
+    const updated = asDaemonSet(this.store.update('daemonsets', toStored(daemonSet)));
+    this.currentHash(updated);
+    return updated;
+  }
+
+  replacePods(namespace: string, name: string, nodeNames: readonly string[]): void {
+    const daemonSet = this.getDaemonSet(namespace, name);
+    const hash = this.currentHash(daemonSet);
+    for (const nodeName of nodeNames) {
+      const node = this.nodes.find((n) => n.metadata?.name === nodeName);
+      if (node === undefined) continue;
+      const owned = (this.boundPods.get(nodeName) ?? []).filter((pod) => pod.metadata?.ownerReferences?.some((ref) => ref.uid === daemonSet.metadata?.uid));
+      for (const pod of owned) this.removePod(pod);
+      this.placePod(daemonSet, node, hash);
+    }
+  }
+
+  /** The current revision's hash, creating the revision as the controller would. */
+  private currentHash(daemonSet: DaemonSet): string {
     const uid = daemonSet.metadata?.uid;
-    const revisions = [...store.scan('controllerrevisions', daemonSet.metadata?.namespace)]
+    const revisions = [...this.store.scan('controllerrevisions', daemonSet.metadata?.namespace)]
       .map(asRevision)
       .filter((r) => r.metadata?.ownerReferences?.some((ref) => ref.uid === uid));
-    const outcome = syncHistory(store, daemonSet, revisions, []);
+    const outcome = syncHistory(this.store, daemonSet, revisions, []);
     if (!outcome.ok) throw new Error(`seeding ${daemonSet.metadata?.name ?? ''}: ${outcome.reason}`);
     return outcome.hash;
-  };
+  }
 
-  // One prototype pod per DaemonSet revision: building each of 250,000 pods from the template is the
-  // slow part of a large seed; only the name and node differ between them.
-  const prototypes = new Map<string, { ready: Pod; notReady: Pod }>();
-  const prototypeFor = (daemonSet: DaemonSet, hash: string): { ready: Pod; notReady: Pod } => {
+  /**
+   * One prototype pod per DaemonSet revision: building each of 250,000 pods from the template is the
+   * slow part of a large seed; only the name and node differ between them.
+   */
+  private prototypeFor(daemonSet: DaemonSet, hash: string): { ready: Pod; notReady: Pod } {
     const key = `${daemonSet.metadata?.uid ?? ''}/${hash}`;
-    let prototype = prototypes.get(key);
+    let prototype = this.prototypes.get(key);
     if (prototype === undefined) {
       const pod = newDaemonPod(daemonSet, '', hash, '');
-      const status = statusForStage(pod, 'ready', readySince);
-      const notReady = { ...status, conditions: withCondition(status.conditions, 'Ready', 'False', options.now) };
+      const status = statusForStage(pod, 'ready', this.readySince);
+      const notReady = { ...status, conditions: withCondition(status.conditions, 'Ready', 'False', this.options.now) };
       prototype = { ready: { ...pod, status }, notReady: { ...pod, status: notReady } };
-      prototypes.set(key, prototype);
+      this.prototypes.set(key, prototype);
     }
     return prototype;
-  };
+  }
 
-  const placePod = (daemonSet: DaemonSet, node: Node, hash: string): void => {
+  private placePod(daemonSet: DaemonSet, node: Node, hash: string): void {
     const nodeName = node.metadata?.name ?? '';
-    const prototype = prototypeFor(daemonSet, hash);
+    const prototype = this.prototypeFor(daemonSet, hash);
     const base = nodeReadyStatus(node) === 'True' ? prototype.ready : prototype.notReady;
     const pod: Pod = {
       ...base,
-      metadata: { ...base.metadata, name: `${daemonSet.metadata?.name ?? ''}-${nameSuffix(sequence++)}` },
+      metadata: { ...base.metadata, name: `${daemonSet.metadata?.name ?? ''}-${nameSuffix(this.sequence++)}` },
       spec: { ...base.spec, nodeName, affinity: pinToNode(base.spec?.affinity, nodeName) },
     };
+    const bound = this.boundPods.get(nodeName) ?? [];
     // Taints do not matter here: a pod on a node tainted since keeps running. Room does.
-    if (options.checkFit && capacityReasons(pod, node, boundPods.get(nodeName) ?? []).length > 0) return; // left to the scheduler
-    const created = asPod(store.create('pods', toStored(pod)));
-    const list = boundPods.get(nodeName);
-    if (list) list.push(created);
-    else boundPods.set(nodeName, [created]);
-  };
+    if (this.options.checkFit && capacityReasons(pod, node, bound).length > 0) return; // left to the scheduler
+    bound.push(asPod(this.store.create('pods', toStored(pod))));
+    this.boundPods.set(nodeName, bound);
+  }
 
-  const removePod = (pod: Pod): void => {
+  private removePod(pod: Pod): void {
     const nodeName = pod.spec?.nodeName ?? '';
-    store.delete('pods', pod.metadata?.namespace, pod.metadata?.name ?? '', { gracePeriodSeconds: 0 });
-    boundPods.set(nodeName, (boundPods.get(nodeName) ?? []).filter((p) => p.metadata?.uid !== pod.metadata?.uid));
-  };
+    this.store.delete('pods', pod.metadata?.namespace, pod.metadata?.name ?? '', { gracePeriodSeconds: 0 });
+    this.boundPods.set(nodeName, (this.boundPods.get(nodeName) ?? []).filter((p) => p.metadata?.uid !== pod.metadata?.uid));
+  }
 
-  const getDaemonSet = (namespace: string, name: string): DaemonSet => {
-    const found = store.get('daemonsets', namespace, name);
+  private getDaemonSet(namespace: string, name: string): DaemonSet {
+    const found = this.store.get('daemonsets', namespace, name);
     if (found === undefined) throw new Error(`seeding: DaemonSet ${namespace}/${name} does not exist`);
     return asDaemonSet(found);
-  };
+  }
+}
 
-  return {
-    store,
-    namespace(name) {
-      if (store.get('namespaces', undefined, name) === undefined) store.create('namespaces', { metadata: { name } });
-    },
-    node(node) {
-      const taints = reconcileTaints(node, readySince);
-      const created = asNode(store.create('nodes', toStored({ ...node, spec: { ...node.spec, taints } })));
-      nodes.push(created);
-      return created;
-    },
-    daemonSet(daemonSet) {
-      const created = asDaemonSet(store.create('daemonsets', toStored(daemonSet)));
-      const hash = currentHash(created);
-      const eligibility = compileEligibility(created);
-      for (const node of nodes) {
-        const verdict = eligibility(node);
-        // A NotReady node had its pods before it went NotReady: they stay (misscheduled).
-        const hadPod = verdict.shouldContinueRunning && nodeReadyStatus(node) !== 'True';
-        if (verdict.shouldRun || hadPod) placePod(created, node, hash);
-      }
-      return created;
-    },
-    rollTemplate(namespace, name, change, changeCause) {
-      const daemonSet = structuredClone(getDaemonSet(namespace, name));
-      const template = daemonSet.spec?.template ?? {};
-      change(template);
-      if (changeCause) daemonSet.metadata = { ...daemonSet.metadata, annotations: { ...daemonSet.metadata?.annotations, 'kubernetes.io/change-cause': changeCause } };
-      const updated = asDaemonSet(store.update('daemonsets', toStored(daemonSet)));
-      currentHash(updated);
-      return updated;
-    },
-    replacePods(namespace, name, nodeNames) {
-      const daemonSet = getDaemonSet(namespace, name);
-      const hash = currentHash(daemonSet);
-      for (const nodeName of nodeNames) {
-        const node = nodes.find((n) => n.metadata?.name === nodeName);
-        if (node === undefined) continue;
-        const old = (boundPods.get(nodeName) ?? []).filter((pod) => pod.metadata?.ownerReferences?.some((ref) => ref.uid === daemonSet.metadata?.uid));
-        for (const pod of old) removePod(pod);
-        placePod(daemonSet, node, hash);
-      }
-    },
-  };
+/** Creates a seeder over an empty store. */
+export function createSeeder(store: SimStore, options: SeederOptions): Seeder {
+  return new StoreSeeder(store, options);
 }
