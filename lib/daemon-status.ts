@@ -10,6 +10,7 @@ import {
   isPodReady,
   isPodUpdated,
   isTerminalAndDeleting,
+  listOf,
   oldestPod,
   targetNodeName,
   templateGeneration,
@@ -88,10 +89,11 @@ export interface RevisionContext {
 
 /** The revision context of a DaemonSet given its current hash. */
 export function revisionContext(daemonSet: DaemonSet, currentHash: string | undefined): RevisionContext {
+  const minReadySeconds = daemonSet.spec?.minReadySeconds;
   return {
     currentHash,
     templateGeneration: templateGeneration(daemonSet),
-    minReadySeconds: daemonSet.spec?.minReadySeconds ?? 0,
+    minReadySeconds: typeof minReadySeconds === 'number' && minReadySeconds > 0 ? minReadySeconds : 0,
   };
 }
 
@@ -219,7 +221,9 @@ export function currentRevisionOf(
   const uid = daemonSet.metadata?.uid;
   let current: ControllerRevision | undefined;
   for (const revision of revisions) {
-    const owner = revision.metadata?.ownerReferences?.find((reference) => reference.controller === true);
+    const owner = listOf(revision.metadata?.ownerReferences).find(
+      (reference) => reference?.controller === true,
+    );
     if (!uid || owner?.uid !== uid || !revisionMatchesTemplate(daemonSet, revision)) continue;
     if (current === undefined || (revision.revision ?? 0) > (current.revision ?? 0)) current = revision;
   }

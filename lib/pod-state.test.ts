@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeDaemonPod, makeDaemonSet } from './fleet-model/builders';
-import type { Pod } from './k8s-types';
+import type { DaemonSet, Pod } from './k8s-types';
 import {
   availableAt,
   comparePodsForStatus,
@@ -250,4 +251,45 @@ describe('ownership and dropping', () => {
       expect(isTerminalAndDeleting(pod(options))).toBe(expected);
     },
   );
+});
+
+describe('malformed pods', () => {
+  /** Any JSON at any level of a pod: bad input is expected input. */
+  const junkPod = fc.oneof(
+    fc.anything(),
+    fc.record({ metadata: fc.anything(), spec: fc.anything(), status: fc.anything() }),
+    fc.record({
+      metadata: fc.record({
+        ownerReferences: fc.anything(),
+        labels: fc.anything(),
+        creationTimestamp: fc.anything(),
+      }),
+      spec: fc.record({ nodeName: fc.anything(), affinity: fc.anything() }),
+      status: fc.record({
+        conditions: fc.anything(),
+        containerStatuses: fc.anything(),
+        phase: fc.anything(),
+      }),
+    }),
+  );
+
+  it('never make a reader throw', () => {
+    fc.assert(
+      fc.property(junkPod, junkPod, (a, b) => {
+        const pod = (a ?? {}) as Pod;
+        const other = (b ?? {}) as Pod;
+        if (typeof pod !== 'object' || typeof other !== 'object') return;
+        targetNodeName(pod);
+        isPodReady(pod);
+        isPodAvailable(pod, 10, Date.now());
+        availableAt(pod, 10, Date.now());
+        podFailure(pod);
+        isPodUpdated(pod, 'h', '1');
+        comparePodsForStatus(pod, other);
+        isTerminalAndDeleting(pod);
+        isDaemonPodOf(pod, ds);
+        templateGeneration(pod as DaemonSet);
+      }),
+    );
+  });
 });

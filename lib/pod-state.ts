@@ -27,6 +27,11 @@ const ZERO_TIME = Number.NEGATIVE_INFINITY;
 const parsedTimestamps = new Map<string, number>();
 const PARSED_TIMESTAMPS_MAX = 8192;
 
+/** A list field as a list: malformed input (null, an object, a string) reads as empty. */
+export function listOf<T>(value: readonly T[] | null | undefined): readonly (T | null | undefined)[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /** Epoch milliseconds of an RFC 3339 timestamp; the zero time when missing or malformed. */
 export function timestampMs(timestamp: string | undefined): number {
   if (timestamp === undefined || timestamp === '') return ZERO_TIME;
@@ -47,15 +52,16 @@ export function timestampMs(timestamp: string | undefined): number {
  */
 export function targetNodeName(pod: Pod): string | undefined {
   const nodeName = pod.spec?.nodeName;
-  if (nodeName) return nodeName;
+  if (nodeName && typeof nodeName === 'string') return nodeName;
   const terms =
     pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  for (const term of terms ?? []) {
-    for (const field of term.matchFields ?? []) {
-      if (field.key !== 'metadata.name' || field.operator !== 'In') continue;
+  for (const term of listOf(terms)) {
+    for (const field of listOf(term?.matchFields)) {
+      if (field?.key !== 'metadata.name' || field.operator !== 'In') continue;
       // Upstream stops at the first metadata.name In entry: a second value makes the pod unplaceable.
-      const values = field.values ?? [];
-      return values.length === 1 ? values[0] : undefined;
+      const values = listOf(field.values);
+      const only = values[0];
+      return values.length === 1 && typeof only === 'string' ? only : undefined;
     }
   }
   return undefined;
@@ -64,8 +70,8 @@ export function targetNodeName(pod: Pod): string | undefined {
 /** The pod's condition of the given type, if any (a plain loop: this runs once per cell of a rebuild). */
 function podCondition(pod: Pod, type: string): PodCondition | undefined {
   const conditions = pod.status?.conditions;
-  if (!conditions) return undefined;
-  for (const condition of conditions) if (condition.type === type) return condition;
+  if (!Array.isArray(conditions)) return undefined;
+  for (const condition of conditions) if (condition?.type === type) return condition;
   return undefined;
 }
 
@@ -101,9 +107,9 @@ export function availableAt(pod: Pod, minReadySeconds: number, now: number): num
 
 /** The first container in the list stuck in a waiting reason that needs intervention. */
 function stuckContainer(statuses: readonly ContainerStatus[] | null | undefined): PodFailure | undefined {
-  if (!statuses) return undefined;
+  if (!Array.isArray(statuses)) return undefined;
   for (const status of statuses) {
-    const waiting = status.state?.waiting;
+    const waiting = status?.state?.waiting;
     if (waiting?.reason !== undefined && FAILING_WAITING_REASONS.has(waiting.reason)) {
       const container = status.name ? `container ${status.name}: ` : '';
       return { reason: waiting.reason, message: `${container}${waiting.message ?? waiting.reason}` };
@@ -142,7 +148,7 @@ export function podFailure(pod: Pod): PodFailure | undefined {
  */
 export function templateGeneration(daemonSet: DaemonSet): string | undefined {
   const value = daemonSet.metadata?.annotations?.[WellKnown.templateGeneration];
-  if (value === undefined || !/^[+-]?\d+$/.test(value.trim())) return undefined;
+  if (typeof value !== 'string' || !/^[+-]?\d+$/.test(value.trim())) return undefined;
   // Upstream parses to int64 and prints it back, so "+07" and "7" are the same generation.
   return BigInt(value.trim()).toString();
 }
@@ -196,8 +202,8 @@ export function isTerminalAndDeleting(pod: Pod): boolean {
 /** The uid of the pod's controller ownerReference, if it has one. */
 export function controllerUid(pod: Pod): string | undefined {
   const owners = pod.metadata?.ownerReferences;
-  if (!owners) return undefined;
-  for (const owner of owners) if (owner.controller === true) return owner.uid || undefined;
+  if (!Array.isArray(owners)) return undefined;
+  for (const owner of owners) if (owner?.controller === true) return owner.uid || undefined;
   return undefined;
 }
 

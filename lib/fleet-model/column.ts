@@ -208,7 +208,7 @@ export class Column {
 
 /** The reported counters and observedGeneration, without the rest of `status`. */
 function pickReported(status: DaemonSet['status']): DaemonSetSummary['reported'] {
-  if (status === undefined) return {};
+  if (typeof status !== 'object' || status === null) return {};
   const {
     desiredNumberScheduled,
     currentNumberScheduled,

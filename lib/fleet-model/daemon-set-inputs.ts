@@ -4,6 +4,7 @@
  */
 import { currentRevisionOf, type CurrentRevision, type EligibilityFn } from '../daemon-status';
 import type { ControllerRevision, DaemonSet } from '../k8s-types';
+import { listOf } from '../pod-state';
 
 /** ControllerRevisions by their controller's uid. */
 export class RevisionIndex {
@@ -11,7 +12,9 @@ export class RevisionIndex {
 
   /** Files (or, when `deleted`, forgets) a revision; returns its controller's uid, if it has one. */
   put(revision: ControllerRevision, deleted = false): string | undefined {
-    const owner = revision.metadata?.ownerReferences?.find((reference) => reference.controller === true)?.uid;
+    const owner = listOf(revision.metadata?.ownerReferences).find(
+      (reference) => reference?.controller === true,
+    )?.uid;
     if (!owner) return undefined;
     const key = revision.metadata?.uid || revision.metadata?.name || '';
     let owned = this.byOwner.get(owner);

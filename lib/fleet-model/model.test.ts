@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeDaemonSetStatus } from '../daemon-status';
 import type { DaemonSet, Node, Pod } from '../k8s-types';
@@ -187,6 +188,39 @@ describe('FleetModel.apply: only the affected cells, as a compact delta', () => 
     const named = namedGrid(after).cells;
     for (const [column, node, code] of cells ?? []) expect(named[column]?.[node]).toBe(code);
     if (delta.cells) expect(delta.cells.length).toBe(cells?.length);
+  });
+
+  it('survives junk objects of every kind', () => {
+    const kinds = ['node', 'daemonset', 'pod', 'controllerrevision'] as const;
+    const types = ['ADDED', 'MODIFIED', 'DELETED'] as const;
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.record({ metadata: fc.anything(), spec: fc.anything(), status: fc.anything() }),
+      fc.record({
+        metadata: fc.record({
+          name: fc.constantFrom('n1', 'x'),
+          uid: fc.constantFrom('ds-agent', 'u'),
+          ownerReferences: fc.anything(),
+          labels: fc.anything(),
+        }),
+        spec: fc.anything(),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...kinds), fc.constantFrom(...types), junk), { maxLength: 8 }),
+        (events) => {
+          const model = FleetModel.fromObjects(smallFleet(), NOW);
+          let browser = model.snapshot();
+          for (const [kind, type, object] of events) {
+            browser = applyDelta(browser, model.apply({ kind, type, object } as FleetEvent, NOW));
+          }
+          browser = applyDelta(browser, model.tick(NOW + 1));
+          expect(browser).toEqual(model.snapshot());
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('ignores objects without a name or uid instead of crashing', () => {

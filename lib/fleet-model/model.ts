@@ -81,6 +81,8 @@ export class FleetModel {
 
   /** Applies one watch event at `now` (epoch ms) and returns what changed. */
   apply(event: FleetEvent, now: number): FleetDelta {
+    // Bad input is expected input: an event without an object changes nothing.
+    if (typeof event.object !== 'object' || event.object === null) return {};
     switch (event.kind) {
       case 'node':
         this.applyNode(event.type, event.object, now);

@@ -3,6 +3,7 @@
  * changes what eligibility reads (upstream `shouldIgnoreNodeUpdate` looks at labels and taints only).
  */
 import type { Node, Taint } from '../k8s-types';
+import { listOf } from '../pod-state';
 
 /** Node rows with stable integer ids. */
 export class Rows {
@@ -63,8 +64,8 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
 }
 
 function sameTaints(a: readonly Taint[] | null | undefined, b: readonly Taint[] | null | undefined): boolean {
-  const aList = a ?? [];
-  const bList = b ?? [];
+  const aList = listOf(a);
+  const bList = listOf(b);
   if (aList.length !== bList.length) return false;
   return aList.every((taint, i) => {
     const other = bList[i];
