@@ -37,38 +37,84 @@ interface Timer {
   fn: () => void;
 }
 
-/** Creates a simulated clock; timers are kept in one ordered list so manual and real modes share code. */
-export function createClock(options: ClockOptions = {}): SimClock {
-  const speed = options.speed ?? 1;
-  if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`clock speed must be a positive number, got ${String(options.speed)}`);
-  const manual = options.manual ?? false;
-  const realStart = Date.now();
-  const start = options.start ?? realStart;
-  let offset = 0; // simulated ms added by advance(); in manual mode the only source of movement
-  let timers: Timer[] = [];
-  let nextId = 1;
-  let armed: ReturnType<typeof setTimeout> | undefined;
-  let firing = false;
+/** Timers in one due-ordered list, so manual and real-time modes share the code that fires them. */
+class SimulatedClock implements SimClock {
+  private readonly realStart = Date.now();
+  private readonly start: number;
+  /** Simulated ms added by advance(); in manual mode the only source of movement. */
+  private offset = 0;
+  private timers: Timer[] = [];
+  private nextId = 1;
+  private armed: ReturnType<typeof setTimeout> | undefined;
+  private firing = false;
 
-  const now = (): number => (manual ? start + offset : start + (Date.now() - realStart) * speed + offset);
+  constructor(
+    readonly speed: number,
+    readonly manual: boolean,
+    start: number | undefined,
+  ) {
+    this.start = start ?? this.realStart;
+  }
 
-  const insert = (timer: Timer): void => {
-    // Stable order: equal due times fire in creation order.
-    let index = timers.length;
-    while (index > 0 && (timers[index - 1]?.due ?? 0) > timer.due) index--;
-    timers.splice(index, 0, timer);
-  };
+  now(): number {
+    return this.manual ? this.start + this.offset : this.start + (Date.now() - this.realStart) * this.speed + this.offset;
+  }
 
-  const runDue = (until: number, moveTime: boolean): void => {
-    firing = true;
+  after(ms: number, fn: () => void): CancelTimer {
+    return this.schedule(ms, undefined, fn);
+  }
+
+  every(ms: number, fn: () => void): CancelTimer {
+    if (!(ms > 0)) throw new Error(`every() needs a positive interval, got ${ms}`);
+    return this.schedule(ms, ms, fn);
+  }
+
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new Error(`advance() needs a non-negative duration, got ${ms}`);
+    const target = this.now() + ms;
+    this.runDue(target, true);
+    if (this.now() < target) this.offset += target - this.now();
+    this.arm();
+  }
+
+  pendingTimers(): number {
+    return this.timers.length;
+  }
+
+  stop(): void {
+    this.timers = [];
+    if (this.armed !== undefined) clearTimeout(this.armed);
+    this.armed = undefined;
+  }
+
+  private schedule(ms: number, interval: number | undefined, fn: () => void): CancelTimer {
+    const timer: Timer = { id: this.nextId++, due: this.now() + Math.max(0, ms), interval, fn };
+    this.insert(timer);
+    if (!this.firing) this.arm();
+    return () => {
+      this.timers = this.timers.filter((t) => t.id !== timer.id);
+      if (!this.firing) this.arm();
+    };
+  }
+
+  /** Stable order: equal due times fire in creation order. */
+  private insert(timer: Timer): void {
+    let index = this.timers.length;
+    while (index > 0 && (this.timers[index - 1]?.due ?? 0) > timer.due) index--;
+    this.timers.splice(index, 0, timer);
+  }
+
+  /** Fires every timer due by `until`; with `moveTime` the clock stands at each timer's due time as it fires. */
+  private runDue(until: number, moveTime: boolean): void {
+    this.firing = true;
     try {
-      for (let timer = timers[0]; timer !== undefined && timer.due <= until; timer = timers[0]) {
-        timers.shift();
-        if (moveTime && timer.due > now()) offset += timer.due - now();
+      for (let timer = this.timers[0]; timer !== undefined && timer.due <= until; timer = this.timers[0]) {
+        this.timers.shift();
+        if (moveTime && timer.due > this.now()) this.offset += timer.due - this.now();
         if (timer.interval !== undefined) {
           // Skip periods that fell entirely in the past so a long pause does not cause a burst.
-          timer.due = moveTime ? timer.due + timer.interval : Math.max(timer.due + timer.interval, now());
-          insert(timer);
+          timer.due = moveTime ? timer.due + timer.interval : Math.max(timer.due + timer.interval, this.now());
+          this.insert(timer);
         }
         try {
           timer.fn();
@@ -77,56 +123,30 @@ export function createClock(options: ClockOptions = {}): SimClock {
         }
       }
     } finally {
-      firing = false;
+      this.firing = false;
     }
-  };
+  }
 
-  const arm = (): void => {
-    if (manual) return;
-    if (armed !== undefined) clearTimeout(armed);
-    armed = undefined;
-    const first = timers[0];
+  /** In real-time mode, one Node timer for the earliest simulated timer (unref'd: it never keeps a process alive). */
+  private arm(): void {
+    if (this.manual) return;
+    if (this.armed !== undefined) clearTimeout(this.armed);
+    this.armed = undefined;
+    const first = this.timers[0];
     if (first === undefined) return;
-    const delay = Math.max(0, (first.due - now()) / speed);
-    armed = setTimeout(() => {
-      armed = undefined;
-      runDue(now(), false);
-      arm();
+    const delay = Math.max(0, (first.due - this.now()) / this.speed);
+    this.armed = setTimeout(() => {
+      this.armed = undefined;
+      this.runDue(this.now(), false);
+      this.arm();
     }, Math.min(delay, 2_147_483_647));
-    armed.unref?.();
-  };
+    this.armed.unref?.();
+  }
+}
 
-  const schedule = (ms: number, interval: number | undefined, fn: () => void): CancelTimer => {
-    const timer: Timer = { id: nextId++, due: now() + Math.max(0, ms), interval, fn };
-    insert(timer);
-    if (!firing) arm();
-    return () => {
-      timers = timers.filter((t) => t.id !== timer.id);
-      if (!firing) arm();
-    };
-  };
-
-  return {
-    speed,
-    manual,
-    now,
-    after: (ms, fn) => schedule(ms, undefined, fn),
-    every: (ms, fn) => {
-      if (!(ms > 0)) throw new Error(`every() needs a positive interval, got ${ms}`);
-      return schedule(ms, ms, fn);
-    },
-    advance: (ms) => {
-      if (!(ms >= 0)) throw new Error(`advance() needs a non-negative duration, got ${ms}`);
-      const target = now() + ms;
-      runDue(target, true);
-      if (now() < target) offset += target - now();
-      arm();
-    },
-    pendingTimers: () => timers.length,
-    stop: () => {
-      timers = [];
-      if (armed !== undefined) clearTimeout(armed);
-      armed = undefined;
-    },
-  };
+/** Creates a simulated clock. */
+export function createClock(options: ClockOptions = {}): SimClock {
+  const speed = options.speed ?? 1;
+  if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`clock speed must be a positive number, got ${String(options.speed)}`);
+  return new SimulatedClock(speed, options.manual ?? false, options.start);
 }
