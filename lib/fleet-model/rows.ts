@@ -69,11 +69,6 @@ function sameTaints(a: readonly Taint[] | null | undefined, b: readonly Taint[] 
   if (aList.length !== bList.length) return false;
   return aList.every((taint, i) => {
     const other = bList[i];
-    return (
-      other !== undefined &&
-      taint.key === other.key &&
-      taint.value === other.value &&
-      taint.effect === other.effect
-    );
+    return taint?.key === other?.key && taint?.value === other?.value && taint?.effect === other?.effect;
   });
 }
