@@ -85,3 +85,12 @@ describe('createClock (real time, sped up)', () => {
     clock.stop();
   });
 });
+
+describe('createClock (detached methods)', () => {
+  it('tells time through a detached now()', () => {
+    const clock = createClock({ manual: true, start: 5 });
+    const { now } = clock;
+    clock.advance(10);
+    expect(now()).toBe(15);
+  });
+});
