@@ -4,6 +4,7 @@
  * (requestAnimationFrame), so Playwright's round trips do not count.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { gridWatcherScript, scrollFramesScript } from './page-scripts';
 import { median, percentile } from './stats';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -13,27 +14,12 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Installed before any page script: marks the first frame in which the grid shows its cells and every row. */
-function gridWatcher(expectedRows: number): void {
-  const state = { gridAt: null as number | null, rowCount: 0, cells: 0 };
-  (window as unknown as { __benchGrid: typeof state }).__benchGrid = state;
-  const check = (frameTime: number) => {
-    const grid = document.querySelector('[role="grid"][aria-label="Coverage"]');
-    state.rowCount = Number(grid?.getAttribute('aria-rowcount') ?? 0);
-    state.cells = grid?.querySelectorAll('[role="gridcell"]').length ?? 0;
-    // aria-rowcount counts the header row too.
-    if (state.cells > 0 && state.rowCount - 1 >= expectedRows) state.gridAt = frameTime;
-    else requestAnimationFrame(check);
-  };
-  requestAnimationFrame(check);
-}
-
 /** One navigation in a fresh context: ms from navigation start to the first full-grid frame, or null. */
 async function oneFirstGrid(browser: Browser, url: string, expectedRows: number, timeoutMs: number, log: (line: string) => void): Promise<number | null> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript(gridWatcher, expectedRows);
+    await page.addInitScript({ content: gridWatcherScript(expectedRows) });
     await page.goto(url, { waitUntil: 'commit' });
     try {
       await page.waitForFunction(() => (window as unknown as { __benchGrid?: { gridAt: number | null } }).__benchGrid?.gridAt != null, undefined, { timeout: timeoutMs, polling: 100 });
@@ -64,40 +50,15 @@ export async function measureFirstGrid(browser: Browser, url: string, expectedRo
 export async function openFleetPage(browser: Browser, url: string, expectedRows: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
-  await page.addInitScript(gridWatcher, expectedRows);
+  await page.addInitScript({ content: gridWatcherScript(expectedRows) });
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __benchGrid?: { gridAt: number | null } }).__benchGrid?.gridAt != null, undefined, { timeout: 120_000, polling: 100 });
   return page;
 }
 
-/** Scrolls the grid's scroll container for `durationMs`, down and across; returns the frame intervals. */
-function scrollFrames(durationMs: number): Promise<number[]> {
-  const grid = document.querySelector('[role="grid"][aria-label="Coverage"]');
-  let scroller = grid?.parentElement ?? null;
-  while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
-  const target = scroller ?? document.scrollingElement;
-  return new Promise((resolve) => {
-    if (!target) return resolve([]);
-    const deltas: number[] = [];
-    let last: number | undefined;
-    let started: number | undefined;
-    const step = (now: number) => {
-      if (last !== undefined) deltas.push(now - last);
-      last = now;
-      started ??= now;
-      if (target.scrollTop + target.clientHeight >= target.scrollHeight - 1) target.scrollTop = 0;
-      else target.scrollTop += 160;
-      if (deltas.length % 10 === 9) target.scrollLeft = target.scrollLeft + target.clientWidth >= target.scrollWidth - 1 ? 0 : target.scrollLeft + 240;
-      if (now - started < durationMs) requestAnimationFrame(step);
-      else resolve(deltas);
-    };
-    requestAnimationFrame(step);
-  });
-}
-
 /** p95 of the frame intervals while scrolling the grid; null when no frame could be timed. */
 export async function measureScroll(page: Page, durationMs: number, log: (line: string) => void): Promise<number | null> {
-  const deltas = await page.evaluate(scrollFrames, durationMs);
+  const deltas = await page.evaluate<number[]>(scrollFramesScript(durationMs));
   await page.evaluate(() => {
     const grid = document.querySelector('[role="grid"][aria-label="Coverage"]');
     grid?.parentElement?.scrollTo(0, 0);

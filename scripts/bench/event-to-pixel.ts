@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { DaemonSet, Node } from '../../lib/k8s-types';
 import { sleep } from './net';
+import { armProbeScript } from './page-scripts';
 import { getJson, listDaemonSets, mergePatch, nodePath, probeTaintPatch } from './sim-api';
 import { percentile } from './stats';
 
@@ -48,20 +49,7 @@ export function pickProbeCell(labels: readonly string[], daemonSets: readonly Da
 
 /** Starts watching, in the page, for the cell with `prefix` to carry a label other than `original`. */
 async function armWatch(page: Page, prefix: string, original: string): Promise<void> {
-  await page.evaluate(
-    ({ prefix, original }) => {
-      const probe = { at: null as number | null };
-      (window as unknown as { __benchProbe: typeof probe }).__benchProbe = probe;
-      const selector = `[role="gridcell"][aria-label^=${JSON.stringify(prefix)}]`;
-      const tick = () => {
-        const label = document.querySelector(selector)?.getAttribute('aria-label');
-        if (label != null && label !== original) probe.at = Date.now();
-        else requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    },
-    { prefix, original },
-  );
+  await page.evaluate(armProbeScript(prefix, original));
 }
 
 async function changedAt(page: Page, timeoutMs: number): Promise<number | null> {

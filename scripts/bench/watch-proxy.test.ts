@@ -28,7 +28,8 @@ describe('startWatchProxy (against a fake API server)', () => {
     upstream = createServer((req, res) => {
       if (isWatchRequest(req.url ?? '')) {
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.write('{"type":"ADDED","object":{}}\n');
+        res.flushHeaders();
+        if (!req.url?.includes('quiet')) res.write('{"type":"ADDED","object":{}}\n');
         held.push(() => res.end());
         return;
       }
@@ -55,15 +56,23 @@ describe('startWatchProxy (against a fake API server)', () => {
     });
   }
 
+  it('passes a quiet watch\'s headers on at once', async () => {
+    const status = await new Promise<number>((resolve) => get(`${proxy.url}/api/v1/nodes?watch=true&quiet=1`, (res) => resolve(res.statusCode ?? 0)));
+    expect(status).toBe(200);
+    for (const end of held.splice(0)) end();
+    await expect.poll(() => proxy.openWatches().size).toBe(0);
+  });
+
   it('forwards lists and counts open watches until they end', async () => {
+    const before = { watches: proxy.watchRequests(), requests: proxy.requests() };
     expect(JSON.parse(await fetchText('/api/v1/nodes?limit=1')).path).toBe('/api/v1/nodes?limit=1');
     const firstLine = new Promise<void>((resolve) => get(`${proxy.url}/api/v1/pods?watch=true`, (res) => res.once('data', () => resolve())));
     await firstLine;
-    expect(proxy.watchRequests()).toBe(1);
+    expect(proxy.watchRequests() - before.watches).toBe(1);
     expect(proxy.openWatches().get('/api/v1/pods')).toBe(1);
-    expect(proxy.requests()).toBe(2);
+    expect(proxy.requests() - before.requests).toBe(2);
     for (const end of held.splice(0)) end();
     await expect.poll(() => proxy.openWatches().size).toBe(0);
-    expect(proxy.watchRequests()).toBe(1);
+    expect(proxy.watchRequests() - before.watches).toBe(1);
   });
 });

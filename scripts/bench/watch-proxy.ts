@@ -56,6 +56,8 @@ export async function startWatchProxy(target: string): Promise<WatchProxy> {
       { host: upstream.hostname, port: upstream.port, method: req.method, path: url, headers: { ...req.headers, host: upstream.host } },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // A watch may send no event for a long time; its client waits for the headers to begin.
+        res.flushHeaders();
         answer.pipe(res);
         answer.on('close', finish);
       },
