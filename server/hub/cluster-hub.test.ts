@@ -109,6 +109,18 @@ describe('ClusterHub', () => {
     expect(view.grid?.rows.filter((row) => row !== null)).toHaveLength(20);
   });
 
+  it('sends a burst of more than 2000 deltas (a relist) as one fresh snapshot', () => {
+    const hub = makeHub();
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    const sub = hub.subscribe();
+    const view = read(emptyView(), sub.queue);
+    for (let i = 0; i < 2500; i++) hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode(`n${i}`) });
+    hub.flush();
+    read(view, sub.queue);
+    expect(view).toMatchObject({ snapshots: 2, deltas: 0, seq: hub.sequence() });
+    expect(view.grid?.rows.filter((row) => row !== null)).toHaveLength(2500);
+  });
+
   it('narrows a ?daemonset= stream to that column and sends rollout samples', () => {
     const hub = makeHub();
     const other = makeDaemonSet('other');

@@ -9,6 +9,9 @@ import { ROLLOUT_RING_CAPACITY, RolloutTracker } from './rollout-tracker';
 import { encodeMessage, type StreamMessage, type StreamStatus } from './stream-protocol';
 import { SubscriberQueue } from './subscriber-queue';
 
+/** Past this many deltas in one batch, clients get a snapshot instead. */
+const SNAPSHOT_INSTEAD_OF_DELTAS = 2_000;
+
 /** Options of a ClusterHub; the clock is injected (the demo cluster runs on the simulator's clock). */
 export interface ClusterHubOptions {
   cluster: string;
@@ -175,6 +178,12 @@ export class ClusterHub {
   private broadcastDeltas(deltas: FleetDelta[]): void {
     this.seq += 1;
     const seq = this.seq;
+    if (this.subscribers.size === 0) return;
+    // A burst (a relist, the initial sync) is cheaper to send as one fresh snapshot than as its deltas.
+    if (deltas.length > SNAPSHOT_INSTEAD_OF_DELTAS) {
+      for (const subscriber of this.subscribers) subscriber.queue.push(this.snapshotText(subscriber));
+      return;
+    }
     const full = encodeMessage({ event: 'delta', data: { seq, deltas } });
     for (const subscriber of this.subscribers) {
       if (subscriber.filter === undefined) {
