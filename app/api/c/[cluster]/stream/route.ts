@@ -5,7 +5,8 @@
  * 1. `: connected` — a comment, sent at once so headers flush.
  * 2. `event: snapshot`, data `{ seq, rows, columns }` — a lib/fleet-model FleetSnapshot plus the hub's
  *    sequence number. Replace all state with it. It is sent again, unasked, when this client fell
- *    behind (its queue passed a bound): treat every snapshot as a reset.
+ *    behind (its queue passed a bound) and instead of a burst of more than 2000 deltas (a relist):
+ *    treat every snapshot as a reset.
  * 3. `event: status`, data `{ state: 'Live' | 'Stale', since, resources: { nodes | daemonsets | pods |
  *    controllerrevisions: { synced, count, error? } } }` — after the snapshot and on every change.
  *    `since` is epoch ms of the last Live↔Stale transition (for Stale: since when data may be behind).
