@@ -109,7 +109,9 @@ export function nodeFlags(
   flags |= NodeFlag.Scheduled;
   if (podReady(oldest)) {
     flags |= NodeFlag.Ready;
-    if (podAvailable(oldest, context.minReadySeconds, now)) flags |= NodeFlag.Available;
+    // Without minReadySeconds, available is ready: skip reading the condition again.
+    if (context.minReadySeconds === 0 || podAvailable(oldest, context.minReadySeconds, now))
+      flags |= NodeFlag.Available;
   }
   if (podUpdated(oldest, context.currentHash, context.templateGeneration)) flags |= NodeFlag.Updated;
   return flags;

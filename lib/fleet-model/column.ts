@@ -104,16 +104,6 @@ export class Column {
     this.flags = flags;
   }
 
-  /** Whether the cell at `row` holds a state (not a free or not yet evaluated slot). */
-  isSet(row: number): boolean {
-    return this.codes[row] !== EMPTY_CODE;
-  }
-
-  /** Records a node's eligibility without evaluating the cell yet (first step of a rebuild). */
-  primeEligibility(row: number, node: Node | undefined): void {
-    if (node !== undefined) this.flags[row] = this.eligibility(node).shouldRun ? NodeFlag.ShouldRun : 0;
-  }
-
   /** The cell code at `row`, or undefined for a free slot. */
   codeAt(row: number): CellCode | undefined {
     return CELL_CODES[this.codes[row] ?? EMPTY_CODE];

@@ -50,18 +50,14 @@ export class FleetModel {
       if (key !== undefined && !model.columnByKey.has(key)) model.putColumn(daemonSet, now, false);
     }
     model.fileAndEvaluate(objects.pods, now);
-    for (const column of model.columns) {
-      if (column === undefined) continue;
-      model.evaluateColumn(column, false, now, false, true);
-      column.sentSummary = column.summary();
-    }
+    for (const column of model.columns) if (column !== undefined) column.sentSummary = column.summary();
     model.recorder = new DeltaRecorder();
     return model;
   }
 
   /**
-   * Files every pod of a full list and evaluates its cell while the pod is at hand: a rebuild then
-   * walks the pods once, and only pod-less cells are left for a pass over the typed arrays.
+   * Files every pod of a full list and evaluates its cell while the pod is at hand, over columns
+   * evaluated as if pod-less: a rebuild walks the pods once.
    */
   private fileAndEvaluate(pods: readonly Pod[], now: number): void {
     let lastOwner: string | undefined;
@@ -186,17 +182,15 @@ export class FleetModel {
     }
   }
 
-  /** A new column; its cells are evaluated, or (`evaluate` false) only their eligibility is. */
-  private putColumn(daemonSet: DaemonSet, now: number, evaluate = true): Column {
+  /** A new column with its cells evaluated (as if no pods were filed yet, unless `withPods`). */
+  private putColumn(daemonSet: DaemonSet, now: number, withPods = true): Column {
     const key = daemonSetKey(daemonSet) ?? '';
     const id = this.freeColumns.pop() ?? this.columns.length;
     const column = new Column(id, key, daemonSet, this.eligibility.of(key, daemonSet), this.capacity);
     this.columns[id] = column;
     this.columnByKey.set(key, id);
     this.refreshRevision(column, key);
-    if (evaluate) this.evaluateColumn(column, true, now, false);
-    else
-      for (let row = 0; row < this.rows.slotCount; row++) column.primeEligibility(row, this.rows.nodes[row]);
+    this.evaluateColumn(column, true, now, false, withPods);
     return column;
   }
 
@@ -270,22 +264,19 @@ export class FleetModel {
     if (column.evaluate(row, node, this.pods.slotsOf(column.key)[row], now)) this.recorder.touch(column);
   }
 
-  /**
-   * Re-evaluates every cell of a column (eligibility too when `withNodes`; only cells not evaluated
-   * yet when `onlyUnset`).
-   */
+  /** Re-evaluates every cell of a column (eligibility too when `withNodes`). */
   private evaluateColumn(
     column: Column,
     withNodes: boolean,
     now: number,
     record: boolean,
-    onlyUnset = false,
+    withPods = true,
   ): void {
-    const slots = this.pods.slotsOf(column.key);
+    const slots = withPods ? this.pods.slotsOf(column.key) : [];
     const { names, nodes } = this.rows;
     let changed = false;
     for (let row = 0; row < names.length; row++) {
-      if (names[row] === null || (onlyUnset && column.isSet(row))) continue;
+      if (names[row] === null) continue;
       if (record) this.recorder.cellBefore(column, row);
       if (column.evaluate(row, withNodes ? nodes[row] : undefined, slots[row], now)) changed = true;
     }
