@@ -14,6 +14,7 @@ export interface ManageNode {
 export interface ManageContext {
   /** Whether the DaemonSet is RollingUpdate with a non-zero maxSurge (upstream `AllowsSurge`). */
   allowsSurge: boolean;
+  /** Whether a pod is of the current revision (upstream's surge branch: its hash label equals the current hash). */
   isUpdated: (pod: Pod) => boolean;
   minReadySeconds: number;
   now: number;

@@ -2,7 +2,7 @@ import 'server-only';
 import { computeDaemonSetStatus, COUNTER_FIELDS, revisionContext, type DaemonSetCounters, type EligibilityFn, type NodeVerdict, type RevisionContext } from '@/lib/daemon-status';
 import { compileEligibility } from '@/lib/eligibility';
 import { scaledValueFromIntOrPercent } from '@/lib/intstr';
-import type { DaemonSet, Node, Pod } from '@/lib/k8s-types';
+import { WellKnown, type DaemonSet, type Node, type Pod } from '@/lib/k8s-types';
 import { labelSelectorAsSelector } from '@/lib/label-selector';
 import { availableAt, isPodAvailable, isPodReady, isPodUpdated, targetNodeName } from '@/lib/pod-state';
 import { planRollingUpdate, type RollingUpdateNode } from '@/lib/rolling-update';
@@ -84,7 +84,8 @@ function manage(deps: SyncDeps, scope: SyncScope, requeue: (after: number) => vo
   });
   const plan = planManage(manageNodes, {
     allowsSurge: allowsSurge(daemonSet),
-    isUpdated: (pod) => isUpdated(pod, revision),
+    // Upstream's surge branch compares the hash label alone (not pod-template-generation).
+    isUpdated: (pod) => pod.metadata?.labels?.[WellKnown.controllerRevisionHash] === revision.currentHash,
     minReadySeconds: revision.minReadySeconds,
     now: deps.clock.now(),
     mayDeleteFailed: (node) => {
