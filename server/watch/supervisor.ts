@@ -2,6 +2,7 @@ import 'server-only';
 import { ListWatch, type KubernetesObject, type Watch } from '@kubernetes/client-node';
 import type { ObjectMeta } from '@/lib/k8s-types';
 import { describeError } from '../errors';
+import { UidLedger } from './uid-ledger';
 
 /**
  * client-node's informer is not a supervisor (STYLE.md): on any error other than a 410 or a client
@@ -74,141 +75,152 @@ export interface SupervisedWatch<T> {
 
 type Cached = KubernetesObject & Keyed;
 
-const keyOf = (object: Keyed) => `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+/** The request the watchdog may abort: the running list or watch. */
+interface InFlight {
+  abort: (reason: unknown) => void;
+  silenced: boolean;
+}
 
-/** Starts nothing until `start()`; see the module comment. */
-export function superviseWatch<T extends Keyed>(options: SupervisorOptions<T>): SupervisedWatch<T> {
-  const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
-  const watchdogMs = options.watchdogMs ?? 90_000;
-  const keep = options.keep ?? (() => true);
-  // Our own view by namespace/name: a relist reports a deleted-and-recreated object as an update of
-  // the same name, so the old uid must be deleted here or the model would keep a ghost.
-  const emitted = new Map<string, T>();
-  const state: SyncState = { synced: false, count: 0, staleSince: now() };
-  let attempts = 0;
-  let stopped = true;
-  let restartTimer: ReturnType<typeof setTimeout> | undefined;
-  let watchdogTimer: ReturnType<typeof setInterval> | undefined;
-  let current: { abort: (reason: unknown) => void; silenced: boolean } | undefined;
+const silence = () => new DOMException('no data from the API server', 'TimeoutError');
 
-  const publish = () => {
-    state.count = emitted.size;
-    options.onState?.({ ...state });
-  };
-  const touch = () => {
-    state.lastEventAt = now();
-  };
+/** One resource kind's ListWatch under supervision; see the module comment. */
+class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
+  private readonly now: () => number;
+  private readonly ledger: UidLedger<T>;
+  private readonly informer: ListWatch<Cached>;
+  private readonly status: SyncState;
+  private attempts = 0;
+  private stopped = true;
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchdogTimer: ReturnType<typeof setInterval> | undefined;
+  private current: InFlight | undefined;
 
-  const upsert = (object: T) => {
-    const key = keyOf(object);
-    const previous = emitted.get(key);
-    if (previous !== undefined && previous.metadata?.uid !== object.metadata?.uid) {
-      options.onEvent({ type: 'DELETED', object: previous });
-    }
-    emitted.set(key, object);
-    const isNew = previous === undefined || previous.metadata?.uid !== object.metadata?.uid;
-    options.onEvent({ type: isNew ? 'ADDED' : 'MODIFIED', object });
-  };
-  const remove = (object: T) => {
-    const key = keyOf(object);
-    const previous = emitted.get(key);
-    if (previous === undefined) return;
-    emitted.delete(key);
-    options.onEvent({ type: 'DELETED', object: previous });
-  };
+  constructor(private readonly options: SupervisorOptions<T>) {
+    this.now = options.now ?? Date.now;
+    this.status = { synced: false, count: 0, staleSince: this.now() };
+    this.ledger = new UidLedger(options.onEvent);
+    this.informer = new ListWatch<Cached>(options.path, this.slimmingWatch() as Watch, () => this.list(), false);
+    this.informer.on('add', (object) => this.ledger.upsert(object as T));
+    this.informer.on('update', (object) => this.ledger.upsert(object as T));
+    this.informer.on('delete', (object) => this.ledger.remove(object as T));
+    this.informer.on('connect', () => this.touch());
+    this.informer.on('error', (error: unknown) => this.failed(error));
+  }
 
-  const list = async () => {
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.touch();
+    const watchdogMs = this.options.watchdogMs ?? 90_000;
+    this.watchdogTimer = setInterval(() => this.checkSilence(watchdogMs), Math.max(50, Math.floor(watchdogMs / 4)));
+    this.watchdogTimer.unref?.();
+    await this.informer.start();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
+    clearInterval(this.watchdogTimer);
+    void this.informer.stop();
+  }
+
+  state(): SyncState {
+    return { ...this.status, count: this.ledger.size() };
+  }
+
+  objects(): T[] {
+    return this.ledger.values();
+  }
+
+  private touch(): void {
+    this.status.lastEventAt = this.now();
+  }
+
+  private publish(): void {
+    this.status.count = this.ledger.size();
+    this.options.onState?.({ ...this.status });
+  }
+
+  private keep(object: T): boolean {
+    return this.options.keep?.(object) ?? true;
+  }
+
+  private async list() {
     const controller = new AbortController();
-    current = { abort: (reason) => controller.abort(reason), silenced: false };
-    const raw = await options.list(controller.signal, touch);
-    touch();
-    const items = (raw.items ?? []).map(options.slim).filter(keep);
+    this.current = { abort: (reason) => controller.abort(reason), silenced: false };
+    const raw = await this.options.list(controller.signal, () => this.touch());
+    this.touch();
+    const items = (raw.items ?? []).map(this.options.slim).filter((item) => this.keep(item));
     return { metadata: raw.metadata ?? {}, items: items as unknown as Cached[] };
-  };
+  }
 
-  const watch: WatchLike = {
-    watch: async (path, query, callback, done) => {
-      // Reaching the watch means the cache equals a list at this resourceVersion (or resumes from one).
-      touch();
-      const request = { silenced: false, abort: (_reason: unknown) => {} };
-      current = request;
-      const slimmingCallback = (phase: string, object: unknown, raw: unknown) => {
-        touch();
-        if (phase !== 'ADDED' && phase !== 'MODIFIED' && phase !== 'DELETED') return callback(phase, object, raw);
-        const slim = options.slim(object);
-        // An object that stops matching (a pod orphaned from its DaemonSet) must leave the cache.
-        callback(keep(slim) ? phase : 'DELETED', slim, raw);
-      };
-      const guardedDone = (error: unknown) => {
-        // The watchdog aborted this request: let ListWatch see a client timeout and rewatch at once.
-        done(request.silenced ? new DOMException('no data from the API server', 'TimeoutError') : error);
-      };
-      // Bookmarks keep a quiet resource's resourceVersion fresh, so a resume after the client's
-      // inactivity timeout does not meet 410 Gone and a full relist.
-      const controller = await options.watch.watch(path, { ...query, allowWatchBookmarks: true }, slimmingCallback, guardedDone);
-      request.abort = (reason) => controller.abort(reason);
-      if (!state.synced || state.error !== undefined) {
-        state.synced = true;
-        delete state.error;
-        delete state.staleSince;
-        attempts = 0;
-        publish();
-      }
-      return controller;
-    },
-  };
+  /** The Watch ListWatch calls: slims objects on arrival, asks for bookmarks, lets the watchdog abort. */
+  private slimmingWatch(): WatchLike {
+    return {
+      watch: async (path, query, callback, done) => {
+        // Reaching the watch means the cache equals a list at this resourceVersion (or resumes from one).
+        this.touch();
+        const request: InFlight = { silenced: false, abort: () => {} };
+        this.current = request;
+        const slimming = (phase: string, object: unknown, raw: unknown) => {
+          this.touch();
+          if (phase !== 'ADDED' && phase !== 'MODIFIED' && phase !== 'DELETED') return callback(phase, object, raw);
+          const slim = this.options.slim(object);
+          // An object that stops matching (a pod orphaned from its DaemonSet) must leave the cache.
+          callback(this.keep(slim) ? phase : 'DELETED', slim, raw);
+        };
+        // A watchdog abort reaches ListWatch as a client timeout, so it rewatches at once from its resourceVersion.
+        const guardedDone = (error: unknown) => done(request.silenced ? silence() : error);
+        // Bookmarks keep a quiet resource's resourceVersion fresh, so a resume after the client's
+        // inactivity timeout does not meet 410 Gone and a full relist.
+        const controller = await this.options.watch.watch(path, { ...query, allowWatchBookmarks: true }, slimming, guardedDone);
+        request.abort = (reason) => controller.abort(reason);
+        this.recovered();
+        return controller;
+      },
+    };
+  }
 
-  const informer = new ListWatch<Cached>(options.path, watch as Watch, list, false);
-  informer.on('add', (object) => upsert(object as T));
-  informer.on('update', (object) => upsert(object as T));
-  informer.on('delete', (object) => remove(object as T));
-  informer.on('connect', touch);
-  informer.on('error', (error: unknown) => {
-    if (stopped) return;
-    state.error = `${options.resource}: ${describeError(error)}`;
-    state.staleSince ??= now();
-    publish();
-    scheduleRestart();
-  });
+  private recovered(): void {
+    if (this.status.synced && this.status.error === undefined) return;
+    this.status.synced = true;
+    delete this.status.error;
+    delete this.status.staleSince;
+    this.attempts = 0;
+    this.publish();
+  }
 
-  const scheduleRestart = () => {
-    clearTimeout(restartTimer);
-    const capped = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempts);
-    attempts += 1;
+  private failed(error: unknown): void {
+    if (this.stopped) return;
+    this.status.error = `${this.options.resource}: ${describeError(error)}`;
+    this.status.staleSince ??= this.now();
+    this.publish();
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    clearTimeout(this.restartTimer);
+    const backoff = this.options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+    const capped = Math.min(backoff.maxMs, backoff.initialMs * 2 ** this.attempts);
+    this.attempts += 1;
     // Equal jitter: half fixed, half random, so many clusters failing together do not retry in step.
-    const delay = capped / 2 + (random() * capped) / 2;
-    restartTimer = setTimeout(() => {
-      if (!stopped) void informer.start();
+    const delay = capped / 2 + ((this.options.random ?? Math.random)() * capped) / 2;
+    this.restartTimer = setTimeout(() => {
+      if (!this.stopped) void this.informer.start();
     }, delay);
-  };
+  }
 
-  const checkSilence = () => {
-    const since = state.lastEventAt ?? 0;
-    if (!stopped && current !== undefined && !current.silenced && now() - since > watchdogMs) {
-      current.silenced = true;
-      touch();
-      current.abort(new DOMException('no data from the API server', 'TimeoutError'));
-    }
-  };
+  private checkSilence(watchdogMs: number): void {
+    const current = this.current;
+    if (this.stopped || current === undefined || current.silenced) return;
+    if (this.now() - (this.status.lastEventAt ?? 0) <= watchdogMs) return;
+    current.silenced = true;
+    this.touch();
+    current.abort(silence());
+  }
+}
 
-  return {
-    async start() {
-      if (!stopped) return;
-      stopped = false;
-      touch();
-      watchdogTimer = setInterval(checkSilence, Math.max(50, Math.floor(watchdogMs / 4)));
-      watchdogTimer.unref?.();
-      await informer.start();
-    },
-    stop() {
-      stopped = true;
-      clearTimeout(restartTimer);
-      clearInterval(watchdogTimer);
-      void informer.stop();
-    },
-    state: () => ({ ...state, count: emitted.size }),
-    objects: () => [...emitted.values()],
-  };
+/** A supervised list+watch of one resource kind; nothing starts until `start()`. */
+export function superviseWatch<T extends Keyed>(options: SupervisorOptions<T>): SupervisedWatch<T> {
+  return new SupervisedListWatch(options);
 }
