@@ -80,11 +80,6 @@ export function fromApiStatus(status: number, body: unknown, fallback: string): 
   return new DaemonscopeError(kindForStatus(status), message, { reason, details: record.details });
 }
 
-/** The error kind of anything thrown, for callers that branch on it (e.g. a supervisor seeing a 410). */
-export function errorKindOf(error: unknown): ErrorKind | undefined {
-  return error instanceof DaemonscopeError ? error.kind : undefined;
-}
-
 /** A short, safe description of any error for status reports (never a stack). */
 export function describeError(error: unknown): string {
   if (error instanceof DaemonscopeError) return error.message;
