@@ -25,6 +25,8 @@ export interface ClusterCache {
   podsOnNode(node: string): Pod[];
   /** Pods whose controller ownerReference carries `uid`. */
   podsControlledBy(uid: string): Pod[];
+  /** Pods of a namespace with no controller ownerReference: candidates for adoption. */
+  orphanPods(namespace: string): Pod[];
   /** ControllerRevisions whose controller ownerReference carries `uid`. */
   revisionsControlledBy(uid: string): ControllerRevision[];
   /** Calls `handler` after each applied change, synchronously. Returns an unsubscribe function. */
@@ -63,6 +65,7 @@ class Informers {
   readonly revisions = new Map<string, ControllerRevision>();
   readonly podsByNode = new Index();
   readonly podsByOwner = new Index();
+  readonly orphansByNamespace = new Index();
   readonly revisionsByOwner = new Index();
 
   /** Applies one change; returns the object as it was before. */
@@ -87,10 +90,12 @@ class Informers {
     if (old !== undefined) {
       this.podsByNode.remove(targetNodeName(old), key);
       this.podsByOwner.remove(controllerUid(old), key);
+      this.orphansByNamespace.remove(controllerUid(old) === undefined ? (old.metadata?.namespace ?? '') : undefined, key);
     }
     if (pod !== undefined) {
       this.podsByNode.add(targetNodeName(pod), key);
       this.podsByOwner.add(controllerUid(pod), key);
+      this.orphansByNamespace.add(controllerUid(pod) === undefined ? (pod.metadata?.namespace ?? '') : undefined, key);
     }
     return replace(this.pods, key, pod);
   }
@@ -142,6 +147,7 @@ export function createClusterCache(store: ObjectStore): ClusterCache {
     pods: informers.pods,
     podsOnNode: (node) => collect(informers.podsByNode.keys(node), informers.pods),
     podsControlledBy: (uid) => collect(informers.podsByOwner.keys(uid), informers.pods),
+    orphanPods: (namespace) => collect(informers.orphansByNamespace.keys(namespace), informers.pods),
     revisionsControlledBy: (uid) => collect(informers.revisionsByOwner.keys(uid), informers.revisions),
     onChange(handler) {
       handlers.add(handler);

@@ -272,6 +272,22 @@ describe('DaemonSet controller: manage loop', () => {
     expect(podsOf(store, 'agent')).toHaveLength(260);
   });
 
+  it('adopts orphaned pods when a DaemonSet with the same selector comes back', () => {
+    const cluster = startTestCluster();
+    cluster.store.create('nodes', makeNode('a'));
+    cluster.store.create('nodes', makeNode('b'));
+    cluster.store.create('daemonsets', makeDaemonSet('agent'));
+    cluster.plane.advance(5_000);
+    const before = podsOf(cluster.store, 'agent').map((p) => p.metadata?.name).sort();
+    cluster.store.delete('daemonsets', 'kube-system', 'agent', { propagationPolicy: 'Orphan' });
+    cluster.plane.advance(2_000);
+    cluster.store.create('daemonsets', makeDaemonSet('agent'));
+    cluster.plane.advance(5_000);
+    expect(podsOf(cluster.store, 'agent').map((p) => p.metadata?.name).sort()).toEqual(before);
+    expect(cluster.store.list('pods', 'kube-system').items).toHaveLength(2);
+    expectStatusMatchesLib(cluster, 'agent');
+  });
+
   it('only warns about a DaemonSet whose selector selects everything', () => {
     const cluster = startTestCluster();
     cluster.store.create('nodes', makeNode('a'));

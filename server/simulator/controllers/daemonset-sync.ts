@@ -3,7 +3,7 @@ import { computeDaemonSetStatus, COUNTER_FIELDS, revisionContext, type DaemonSet
 import { compileEligibility } from '@/lib/eligibility';
 import { scaledValueFromIntOrPercent } from '@/lib/intstr';
 import { WellKnown, type DaemonSet, type Node, type Pod } from '@/lib/k8s-types';
-import { labelSelectorAsSelector } from '@/lib/label-selector';
+import { labelSelectorAsSelector, type Selector } from '@/lib/label-selector';
 import { availableAt, isPodAvailable, isPodReady, isPodUpdated, targetNodeName } from '@/lib/pod-state';
 import { planRollingUpdate, type RollingUpdateNode } from '@/lib/rolling-update';
 import type { SimClock } from '../clock';
@@ -152,14 +152,31 @@ function writeStatus(deps: SyncDeps, scope: SyncScope, daemonSet: DaemonSet): nu
   return soonest === undefined ? undefined : soonest - now;
 }
 
-/** Whether the selector selects everything (upstream only warns `SelectingAll` then) or fails to parse. */
-function unusableSelector(deps: SyncDeps, daemonSet: DaemonSet): boolean {
+/**
+ * The DaemonSet's parsed selector, or undefined when it fails to parse or selects everything (upstream
+ * then only warns `SelectingAll` and does nothing else).
+ */
+function usableSelector(deps: SyncDeps, daemonSet: DaemonSet): Selector | undefined {
   const selector = labelSelectorAsSelector(daemonSet.spec?.selector);
-  if (!selector.ok) return true;
-  if (selector.value.matchesNothing || selector.value.requirements.length > 0) return false;
+  if (!selector.ok) return undefined;
+  if (selector.value.matchesNothing || selector.value.requirements.length > 0) return selector.value;
   const message = 'This daemon set is selecting all pods. A non-empty selector is required.';
   deps.events.record({ kind: 'DaemonSet', apiVersion: 'apps/v1', metadata: daemonSet.metadata }, 'Warning', 'SelectingAll', message);
-  return true;
+  return undefined;
+}
+
+/**
+ * Upstream `ClaimPods` (adoption half): pods in the namespace that match the selector and have no
+ * controller become this DaemonSet's, e.g. after `kubectl delete ds --cascade=orphan` and a re-create.
+ */
+function adoptOrphans(deps: SyncDeps, daemonSet: DaemonSet, selector: Selector): void {
+  for (const pod of deps.cache.orphanPods(daemonSet.metadata?.namespace ?? '')) {
+    if (pod.metadata?.deletionTimestamp || !selector.matches(pod.metadata?.labels)) continue;
+    const adopted = clone(pod);
+    const owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: daemonSet.metadata?.name, uid: daemonSet.metadata?.uid, controller: true, blockOwnerDeletion: true };
+    adopted.metadata = { ...adopted.metadata, ownerReferences: [...(adopted.metadata?.ownerReferences ?? []), owner] };
+    tryWrite(() => deps.store.update('pods', toStored(adopted)));
+  }
 }
 
 /**
@@ -168,7 +185,10 @@ function unusableSelector(deps: SyncDeps, daemonSet: DaemonSet): boolean {
  */
 export function syncDaemonSet(deps: SyncDeps, key: string): Requeue {
   const found = deps.cache.daemonSets.get(key);
-  if (found === undefined || found.metadata?.deletionTimestamp || unusableSelector(deps, found)) return undefined;
+  if (found === undefined || found.metadata?.deletionTimestamp) return undefined;
+  const selector = usableSelector(deps, found);
+  if (selector === undefined) return undefined;
+  adoptOrphans(deps, found, selector);
   const uid = found.metadata?.uid ?? '';
   const history = syncHistory(deps.store, found, deps.cache.revisionsControlledBy(uid), deps.cache.podsControlledBy(uid));
   if (!history.ok) return { after: 1_000 };
