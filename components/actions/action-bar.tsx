@@ -1,9 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DaemonSetSummary } from '@/lib/fleet-model/types';
 import { daemonSetActionUrl, type ActionAnswer, type ActionBody, type DaemonSetAction } from '../data/mutations';
-import { sessionQuery } from '../data/queries';
+import { daemonSetDetailQuery, sessionQuery } from '../data/queries';
+import { parseDaemonSetDetail } from '../daemonset/daemonset-detail';
 import { ActionDialog } from './action-dialog';
 
 /** An action the operator opened: which, with which body, under which title. */
@@ -24,14 +25,19 @@ export function reachedGeneration(summary: DaemonSetSummary | undefined, answer:
 const BUTTON = 'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** The one-click actions of a DaemonSet, each behind a dry-run dialog; absent in read-only mode. */
-export function ActionBar(props: { cluster: string; summary: DaemonSetSummary; resourceVersion: string | undefined; open: OpenAction | undefined; onOpen: (open: OpenAction | undefined) => void }) {
+export function ActionBar(props: { cluster: string; summary: DaemonSetSummary; open: OpenAction | undefined; onOpen: (open: OpenAction | undefined) => void }) {
   const session = useQuery(sessionQuery());
+  const queryClient = useQueryClient();
   const { summary, cluster, open } = props;
   if (session.data?.readOnly !== false) return null;
   const key = `${summary.namespace}/${summary.name}`;
-  const precondition: ActionBody = props.resourceVersion ? { resourceVersion: props.resourceVersion } : {};
   const isOnDelete = summary.updateStrategy.type === 'OnDelete';
-  const start = (action: DaemonSetAction, title: string, body: ActionBody = {}) => props.onOpen({ action, title, body: { ...precondition, ...body } });
+  const start = (action: DaemonSetAction, title: string, body: ActionBody = {}) => props.onOpen({ action, title, body });
+  // The precondition is the DaemonSet as the dashboard sees it when the dialog opens, not when the page loaded.
+  const withResourceVersion = async (body: ActionBody): Promise<ActionBody> => {
+    const detail = parseDaemonSetDetail(await queryClient.fetchQuery({ ...daemonSetDetailQuery(cluster, summary.namespace, summary.name), staleTime: 0 }));
+    return detail.resourceVersion ? { ...body, resourceVersion: detail.resourceVersion } : body;
+  };
   return (
     <div className="flex flex-wrap gap-2" aria-label="Actions">
       <button type="button" className={BUTTON} onClick={() => start('rollback', `Roll back ${key} to the previous revision`, { toRevision: 0 })}>
@@ -54,7 +60,7 @@ export function ActionBar(props: { cluster: string; summary: DaemonSetSummary; r
           key={`${open.action}-${open.body.toRevision ?? ''}`}
           title={open.title}
           url={daemonSetActionUrl(cluster, summary.namespace, summary.name, open.action)}
-          body={open.body}
+          resolveBody={() => withResourceVersion(open.body)}
           isConfirmed={(answer) => reachedGeneration(summary, answer)}
           onClose={() => props.onOpen(undefined)}
         />

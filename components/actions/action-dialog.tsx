@@ -10,7 +10,8 @@ export interface ActionDialogProps {
   /** The dialog's title, e.g. "Roll back kube-system/fluent-bit to revision 3". */
   title: string;
   url: string;
-  body: ActionBody;
+  /** The request body, with a resourceVersion read just now: the dry run and Confirm both use it. */
+  resolveBody: () => Promise<ActionBody>;
   /** True once the live stream reports what the confirmed action did. */
   isConfirmed: (answer: ActionAnswer) => boolean;
   onClose: () => void;
@@ -27,11 +28,17 @@ function errorText(error: Error): string {
  * kubectl equivalent, and sends the real request on Confirm. Afterwards it says "pending" until the
  * stream reports the change: the UI never claims what the cluster has not reported.
  */
-export function ActionDialog({ title, url, body, isConfirmed, onClose }: ActionDialogProps) {
+export function ActionDialog({ title, url, resolveBody, isConfirmed, onClose }: ActionDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const post = useActionPost();
-  const preview = useMutation({ mutationFn: () => post(url, { ...body, dryRun: true }) });
-  const confirm = useMutation({ mutationFn: () => post(url, body) });
+  // Confirm sends exactly what the dry run showed: same body, same resourceVersion precondition.
+  const preview = useMutation({
+    mutationFn: async () => {
+      const body = await resolveBody();
+      return { body, answer: await post(url, { ...body, dryRun: true }) };
+    },
+  });
+  const confirm = useMutation({ mutationFn: (body: ActionBody) => post(url, body) });
   const runPreview = preview.mutate;
 
   useEffect(() => {
@@ -41,7 +48,8 @@ export function ActionDialog({ title, url, body, isConfirmed, onClose }: ActionD
 
   const answer = confirm.data;
   const isDone = answer !== undefined && isConfirmed(answer);
-  const kubectl = confirm.data?.kubectl ?? preview.data?.kubectl;
+  const kubectl = confirm.data?.kubectl ?? preview.data?.answer.kubectl;
+  const reviewed = preview.data?.body;
   return (
     <dialog
       ref={ref}
@@ -54,7 +62,7 @@ export function ActionDialog({ title, url, body, isConfirmed, onClose }: ActionD
           {title}
         </h2>
         {preview.isPending ? <p className="text-sm">Asking the API server what this would change (dry run)…</p> : null}
-        {preview.data ? <DryRunView result={preview.data.result} /> : null}
+        {preview.data ? <DryRunView result={preview.data.answer.result} /> : null}
         {kubectl ? (
           <div className="text-sm">
             <p className="text-xs text-slate-600 dark:text-slate-400">kubectl equivalent</p>
@@ -69,11 +77,23 @@ export function ActionDialog({ title, url, body, isConfirmed, onClose }: ActionD
           <button type="button" onClick={() => ref.current?.close()} className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700">
             {answer ? 'Close' : 'Cancel'}
           </button>
+          {preview.error || confirm.error ? (
+            <button
+              type="button"
+              onClick={() => {
+                confirm.reset();
+                runPreview();
+              }}
+              className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
+            >
+              Review again
+            </button>
+          ) : null}
           {answer ? null : (
             <button
               type="button"
-              onClick={() => confirm.mutate()}
-              disabled={confirm.isPending}
+              onClick={() => reviewed && confirm.mutate(reviewed)}
+              disabled={confirm.isPending || reviewed === undefined || preview.isPending}
               className="rounded bg-slate-900 px-3 py-1 text-sm text-white disabled:opacity-50 dark:bg-slate-100 dark:text-slate-900"
             >
               Confirm

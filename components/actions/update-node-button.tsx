@@ -30,7 +30,7 @@ export function UpdateNodeButton(props: { cluster: string; namespace: string; na
         <ActionDialog
           title={`Update ${props.node}: delete pod ${pod.name} so ${key} recreates it from the current template`}
           url={podDeleteUrl(props.cluster, props.namespace, pod.name)}
-          body={pod.resourceVersion ? { resourceVersion: pod.resourceVersion } : {}}
+          resolveBody={async () => (pod.resourceVersion ? { resourceVersion: pod.resourceVersion } : {})}
           isConfirmed={() => !props.isStillOld()}
           onClose={() => setOpen(false)}
         />

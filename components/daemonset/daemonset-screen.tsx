@@ -61,7 +61,7 @@ export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string;
       ) : null}
       {column ? (
         <>
-          <ActionBar cluster={cluster} summary={column} resourceVersion={detail?.resourceVersion} open={open} onOpen={setOpen} />
+          <ActionBar cluster={cluster} summary={column} open={open} onOpen={setOpen} />
           <section aria-label="Spec and status" className="flex flex-col gap-2">
             <SpecSummary summary={column} detail={detail} />
             <RolloutVerdict progress={stream.rollout?.progress} latest={samples[samples.length - 1]} />

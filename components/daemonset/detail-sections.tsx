@@ -37,7 +37,7 @@ export function DetailSections(props: { detail: DaemonSetDetailView; daemonSet: 
       </section>
       <section aria-label="History" className="flex flex-col gap-2">
         <h2 className="font-semibold">Revision history</h2>
-        <RevisionHistory revisions={detail.revisions} daemonSet={props.daemonSet} canAct={props.canAct} onRollback={props.onRollback} resourceVersion={detail.resourceVersion} />
+        <RevisionHistory revisions={detail.revisions} daemonSet={props.daemonSet} canAct={props.canAct} onRollback={props.onRollback} />
       </section>
       <section aria-label="Events" className="flex flex-col gap-1 text-sm">
         <h2 className="font-semibold">Recent events</h2>

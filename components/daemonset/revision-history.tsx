@@ -2,7 +2,7 @@ import type { OpenAction } from '../actions/action-bar';
 import type { RevisionView } from './daemonset-detail';
 
 /** The ControllerRevision history, newest first, with each revision's change and a rollback to it. */
-export function RevisionHistory(props: { revisions: readonly RevisionView[]; daemonSet: string; canAct: boolean; onRollback: (open: OpenAction) => void; resourceVersion: string | undefined }) {
+export function RevisionHistory(props: { revisions: readonly RevisionView[]; daemonSet: string; canAct: boolean; onRollback: (open: OpenAction) => void }) {
   if (props.revisions.length === 0) return <p className="text-sm text-slate-500">No revision history.</p>;
   return (
     <ol className="flex flex-col gap-2" aria-label="Revision history">
@@ -21,7 +21,7 @@ export function RevisionHistory(props: { revisions: readonly RevisionView[]; dae
                   props.onRollback({
                     action: 'rollback',
                     title: `Roll back ${props.daemonSet} to revision ${revision.revision}`,
-                    body: { toRevision: revision.revision, ...(props.resourceVersion ? { resourceVersion: props.resourceVersion } : {}) },
+                    body: { toRevision: revision.revision },
                   })
                 }
               >

@@ -10,9 +10,14 @@ export function useViewQuery(): [ViewQuery, (patch: Partial<ViewQuery>) => void]
   const pathname = usePathname();
   const router = useRouter();
   const query = useMemo(() => decodeViewQuery(new URLSearchParams(params.toString())), [params]);
+  // Two quick changes (a select, then a toggle) must both land: build on the URL as it is now, not
+  // on this render's copy, which router.replace has not refreshed yet.
   const update = useCallback(
-    (patch: Partial<ViewQuery>) => router.replace(viewHref(pathname, { ...query, ...patch }), { scroll: false }),
-    [pathname, query, router],
+    (patch: Partial<ViewQuery>) => {
+      const current = decodeViewQuery(new URLSearchParams(window.location.search));
+      router.replace(viewHref(pathname, { ...current, ...patch }), { scroll: false });
+    },
+    [pathname, router],
   );
   return [query, update];
 }

@@ -1,0 +1,8 @@
+/** Reads the simulated cluster directly, as kubectl would, to check what an action really changed. */
+export async function getDaemonSet(namespace: string, name: string): Promise<{ spec?: { updateStrategy?: { type?: string; rollingUpdate?: Record<string, unknown> } }; metadata?: { annotations?: Record<string, string> } }> {
+  const base = process.env.E2E_SIM_URL;
+  if (!base) throw new Error('E2E_SIM_URL is not set (playwright.config.ts sets it)');
+  const response = await fetch(`${base}/apis/apps/v1/namespaces/${namespace}/daemonsets/${name}`);
+  if (!response.ok) throw new Error(`GET daemonset ${namespace}/${name}: ${response.status}`);
+  return (await response.json()) as Awaited<ReturnType<typeof getDaemonSet>>;
+}
