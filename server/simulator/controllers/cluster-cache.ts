@@ -27,6 +27,8 @@ export interface ClusterCache {
   podsControlledBy(uid: string): Pod[];
   /** Pods of a namespace with no controller ownerReference: candidates for adoption. */
   orphanPods(namespace: string): Pod[];
+  /** ControllerRevisions of a namespace with no controller ownerReference. */
+  orphanRevisions(namespace: string): ControllerRevision[];
   /** ControllerRevisions whose controller ownerReference carries `uid`. */
   revisionsControlledBy(uid: string): ControllerRevision[];
   /** Calls `handler` after each applied change, synchronously. Returns an unsubscribe function. */
@@ -67,6 +69,7 @@ class Informers {
   readonly podsByOwner = new Index();
   readonly orphansByNamespace = new Index();
   readonly revisionsByOwner = new Index();
+  readonly orphanRevisionsByNamespace = new Index();
 
   /** Applies one change; returns the object as it was before. */
   apply(kind: ResourceKind, type: StoreEvent['type'], object: KObject): KObject | undefined {
@@ -102,8 +105,14 @@ class Informers {
 
   private applyRevision(key: string, revision: ControllerRevision | undefined): KObject | undefined {
     const old = this.revisions.get(key);
-    if (old !== undefined) this.revisionsByOwner.remove(controllerUid(old), key);
-    if (revision !== undefined) this.revisionsByOwner.add(controllerUid(revision), key);
+    if (old !== undefined) {
+      this.revisionsByOwner.remove(controllerUid(old), key);
+      this.orphanRevisionsByNamespace.remove(controllerUid(old) === undefined ? (old.metadata?.namespace ?? '') : undefined, key);
+    }
+    if (revision !== undefined) {
+      this.revisionsByOwner.add(controllerUid(revision), key);
+      this.orphanRevisionsByNamespace.add(controllerUid(revision) === undefined ? (revision.metadata?.namespace ?? '') : undefined, key);
+    }
     return replace(this.revisions, key, revision);
   }
 }
@@ -148,6 +157,7 @@ export function createClusterCache(store: ObjectStore): ClusterCache {
     podsOnNode: (node) => collect(informers.podsByNode.keys(node), informers.pods),
     podsControlledBy: (uid) => collect(informers.podsByOwner.keys(uid), informers.pods),
     orphanPods: (namespace) => collect(informers.orphansByNamespace.keys(namespace), informers.pods),
+    orphanRevisions: (namespace) => collect(informers.orphanRevisionsByNamespace.keys(namespace), informers.revisions),
     revisionsControlledBy: (uid) => collect(informers.revisionsByOwner.keys(uid), informers.revisions),
     onChange(handler) {
       handlers.add(handler);

@@ -285,6 +285,9 @@ describe('DaemonSet controller: manage loop', () => {
     cluster.plane.advance(5_000);
     expect(podsOf(cluster.store, 'agent').map((p) => p.metadata?.name).sort()).toEqual(before);
     expect(cluster.store.list('pods', 'kube-system').items).toHaveLength(2);
+    // The revision was adopted too: same name, no hash collision.
+    expect(revisionsOf(cluster, 'agent')).toEqual([{ revision: 1, image: 'registry.example/agent:1.0' }]);
+    expect(getDaemonSet(cluster.store, 'agent').status?.collisionCount ?? 0).toBe(0);
     expectStatusMatchesLib(cluster, 'agent');
   });
 

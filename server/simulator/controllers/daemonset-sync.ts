@@ -166,16 +166,22 @@ function usableSelector(deps: SyncDeps, daemonSet: DaemonSet): Selector | undefi
 }
 
 /**
- * Upstream `ClaimPods` (adoption half): pods in the namespace that match the selector and have no
- * controller become this DaemonSet's, e.g. after `kubectl delete ds --cascade=orphan` and a re-create.
+ * Upstream `ClaimPods` / `ClaimControllerRevisions` (adoption half): pods and revisions in the namespace
+ * that match the selector and have no controller become this DaemonSet's, e.g. after
+ * `kubectl delete ds --cascade=orphan` and a re-create.
  */
 function adoptOrphans(deps: SyncDeps, daemonSet: DaemonSet, selector: Selector): void {
-  for (const pod of deps.cache.orphanPods(daemonSet.metadata?.namespace ?? '')) {
-    if (pod.metadata?.deletionTimestamp || !selector.matches(pod.metadata?.labels)) continue;
-    const adopted = clone(pod);
-    const owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: daemonSet.metadata?.name, uid: daemonSet.metadata?.uid, controller: true, blockOwnerDeletion: true };
+  const namespace = daemonSet.metadata?.namespace ?? '';
+  const owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: daemonSet.metadata?.name, uid: daemonSet.metadata?.uid, controller: true, blockOwnerDeletion: true };
+  const candidates = [
+    ...deps.cache.orphanPods(namespace).map((object) => ({ kind: 'pods' as const, object })),
+    ...deps.cache.orphanRevisions(namespace).map((object) => ({ kind: 'controllerrevisions' as const, object })),
+  ];
+  for (const { kind, object } of candidates) {
+    if (object.metadata?.deletionTimestamp || !selector.matches(object.metadata?.labels)) continue;
+    const adopted = clone(object);
     adopted.metadata = { ...adopted.metadata, ownerReferences: [...(adopted.metadata?.ownerReferences ?? []), owner] };
-    tryWrite(() => deps.store.update('pods', toStored(adopted)));
+    tryWrite(() => deps.store.update(kind, toStored(adopted)));
   }
 }
 
