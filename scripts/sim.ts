@@ -8,6 +8,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { spawn } from 'node:child_process';
 
+// SCENARIOS of server/simulator/scenarios/scenario.ts, which cannot load before the re-exec below.
 const SCENARIO_NAMES = ['demo', 'scale', 'empty'] as const;
 type Scenario = (typeof SCENARIO_NAMES)[number];
 

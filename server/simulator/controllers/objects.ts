@@ -26,12 +26,6 @@ export function objectKey(object: { metadata?: { name?: string; namespace?: stri
   return namespace ? `${namespace}/${name}` : name;
 }
 
-/** Splits a work-queue key back into namespace and name. */
-export function splitKey(key: string): { namespace: string | undefined; name: string } {
-  const slash = key.indexOf('/');
-  return slash < 0 ? { namespace: undefined, name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
-}
-
 /** A deep copy for building an update; cached objects are shared and never mutated. */
 export function clone<T>(value: T): T {
   return structuredClone(value);
