@@ -50,7 +50,13 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
   const plane = startControlPlane({ store, clock, auto: !(options.manual ?? false), kubelet: options.kubelet });
   let server;
   try {
-    server = await startApiServer({ store, host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    const control = {
+      now: () => clock.now(),
+      speed: clock.speed,
+      manual: clock.manual,
+      advance: (ms: number) => plane.advance(ms),
+    };
+    server = await startApiServer({ store, host: options.host ?? '127.0.0.1', port: options.port ?? 0, clock: control });
   } catch (error) {
     plane.stop();
     clock.stop();

@@ -25,6 +25,17 @@ export interface ApiServerOptions {
   port?: number;
   /** How often watches that asked for bookmarks get one; default 5 s (client-node gives up after 30 s of silence). */
   bookmarkIntervalMs?: number;
+  /** Serves `GET /_sim/clock` (the dashboard follows simulated time) and `POST /_sim/clock {advanceMs}` (tests move time). */
+  clock?: SimulationClock;
+}
+
+/** The simulated clock as the control endpoint sees it. */
+export interface SimulationClock {
+  now(): number;
+  readonly speed: number;
+  readonly manual: boolean;
+  /** Moves simulated time forward and lets the controllers catch up. */
+  advance(ms: number): void;
 }
 
 /** A running simulated API server. */
@@ -43,7 +54,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const host = options.host ?? '127.0.0.1';
   const watches = new WatchRegistry();
   const faults = new FaultInjector(options.store, watches);
-  const router = new ApiRouter(options.store, faults, watches, options.bookmarkIntervalMs ?? 5_000);
+  const router = new ApiRouter(options.store, faults, watches, options.bookmarkIntervalMs ?? 5_000, options.clock);
   const server = createServer((req, res) => {
     router.handle(req, res).catch((error: unknown) => sendError(res, error));
   });
@@ -76,6 +87,7 @@ class ApiRouter {
     private readonly faults: FaultInjector,
     private readonly watches: WatchRegistry,
     private readonly bookmarkIntervalMs: number,
+    private readonly clock: SimulationClock | undefined,
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -84,6 +96,10 @@ class ApiRouter {
     if (path === '/_sim/faults') {
       if (req.method !== 'POST') throw METHOD_NOT_ALLOWED();
       sendJson(res, 200, { ok: true, ...this.faults.control(parseJsonBody(await readBody(req))) });
+      return;
+    }
+    if (path === '/_sim/clock' && this.clock) {
+      await serveClock(this.clock, req, res);
       return;
     }
     const decision = this.faults.decide(path);
@@ -156,6 +172,21 @@ async function serveNamed(request: ObjectRequest, method: string): Promise<void>
       return handleDelete(request);
     default: throw METHOD_NOT_ALLOWED();
   }
+}
+
+/** Simulated time, read by the dashboard and moved forward by tests (`{ advanceMs }`, at most a day a call). */
+async function serveClock(clock: SimulationClock, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'POST') {
+    const body = parseJsonBody(await readBody(req));
+    const advanceMs = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).advanceMs : undefined;
+    if (typeof advanceMs !== 'number' || !(advanceMs >= 0 && advanceMs <= 86_400_000)) {
+      throw new StoreError('BadRequest', 'advanceMs must be a number of milliseconds from 0 to 86400000');
+    }
+    clock.advance(advanceMs);
+  } else if (req.method !== 'GET') {
+    throw METHOD_NOT_ALLOWED();
+  }
+  sendJson(res, 200, { now: clock.now(), speed: clock.speed, manual: clock.manual });
 }
 
 /** A document, or the generic 404 when there is none. */
