@@ -10,7 +10,7 @@ test('the stuck rollout is flagged, rolled back in one click, and the grid turns
   test.setTimeout(120_000);
   const ds = new DaemonSetPage(page, 'monitoring', 'metrics-agent');
   await ds.open();
-  await expect(page.getByRole('alert').filter({ hasText: 'Rollout stuck' })).toContainText(/ImagePullBackOff|ErrImagePull/, { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Rollout stuck' })).toContainText(/ImagePullBackOff|ErrImagePull/, { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/screenshots/daemonset-stuck.png', fullPage: true });
   await ds.runAction('Roll back', /kubectl rollout undo daemonset\/metrics-agent/);
   expect((await getDaemonSet('monitoring', 'metrics-agent')).spec).toBeDefined();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** A labelled text box that reports its value after typing pauses, so the URL is not rewritten per key. */
 export function TextFilter(props: { label: string; value: string; placeholder?: string; onChange: (value: string) => void; list?: string; invalid?: boolean }) {
@@ -11,12 +11,17 @@ export function TextFilter(props: { label: string; value: string; placeholder?: 
     setLastValue(props.value);
     setDraft(props.value);
   }
-  const { onChange, value } = props;
+  // The parent re-renders on every stream update with a new callback; the pause timer must not restart then.
+  const onChange = useRef(props.onChange);
+  useEffect(() => {
+    onChange.current = props.onChange;
+  }, [props.onChange]);
+  const { value } = props;
   useEffect(() => {
     if (draft === value) return;
-    const timer = setTimeout(() => onChange(draft), 250);
+    const timer = setTimeout(() => onChange.current(draft), 250);
     return () => clearTimeout(timer);
-  }, [draft, value, onChange]);
+  }, [draft, value]);
   return (
     <label className="flex flex-col gap-0.5 text-xs">
       <span className="text-slate-600 dark:text-slate-400">{props.label}</span>
