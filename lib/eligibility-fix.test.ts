@@ -8,6 +8,8 @@ import {
   tolerationFor,
   yamlScalar,
 } from './eligibility-fix';
+import { nodeShouldRunDaemonPod } from './eligibility';
+import { expr, makeDaemonSet, makeNode, requiredAffinity } from './eligibility-test-builders';
 
 describe('yamlScalar', () => {
   it.each([
@@ -137,5 +139,20 @@ describe('correctExpression', () => {
     expect(correctExpression(list, { ...input, values: [...input.values] })?.expression ?? null).toEqual(
       want,
     );
+  });
+});
+
+describe('label fixes for affinity terms', () => {
+  it('names each label once when several expressions of a term test the same key', () => {
+    const ds = makeDaemonSet(
+      requiredAffinity([{ matchExpressions: [expr('disk', 'Exists'), expr('disk', 'In', ['ssd'])] }]),
+    );
+    const node = makeNode({ name: 'n1', labels: {} });
+    const [reason] = nodeShouldRunDaemonPod(node, ds).reasons;
+    expect(reason?.fix.command).toBe('kubectl label node n1 disk=ssd');
+    const patch = parseYaml(reason?.fix.yaml ?? '') as { metadata: { labels: Record<string, string> } };
+    expect(patch.metadata.labels).toEqual({ disk: 'ssd' });
+    const fixed = makeNode({ name: 'n1', labels: patch.metadata.labels });
+    expect(nodeShouldRunDaemonPod(fixed, ds).shouldRun).toBe(true);
   });
 });

@@ -84,19 +84,20 @@ function nodeSelectorReasons(ctx: EligibilityContext, node: Node, nodeName: stri
 function termLabelChanges(term: CompiledTerm, node: Node, nodeName: string): LabelChange[] | null {
   const labels = asLabels(node.metadata?.labels) ?? {};
   if (nodeName !== '' && term.fields.some((f) => !fieldExpressionMatches(f, nodeName))) return null;
-  const changes: LabelChange[] = [];
+  // One change per key, each judged against the labels as the earlier changes left them: two
+  // expressions on the same key must not produce a patch that names the key twice.
+  const changes = new Map<string, string | null>();
+  const after: Record<string, string> = { ...labels };
   for (const expr of term.labels) {
-    if (requirementMatches(expr.requirement, labels)) continue;
+    if (requirementMatches(expr.requirement, after)) continue;
     const change = labelChangeFor(expr.requirement);
     if (change === null) return null;
-    changes.push(change);
-  }
-  const after: Record<string, string> = { ...labels };
-  for (const [key, value] of changes) {
+    const [key, value] = change;
+    changes.set(key, value);
     if (value === null) delete after[key];
     else after[key] = value;
   }
-  return termMatches(term, after, nodeName) ? changes : null;
+  return termMatches(term, after, nodeName) ? [...changes] : null;
 }
 
 function affinityTermReason(
