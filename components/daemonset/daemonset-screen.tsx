@@ -25,6 +25,7 @@ import { NodeList } from './node-list';
 import { RolloutChart } from './rollout-chart';
 import { RolloutVerdict } from './rollout-verdict';
 import { SpecSummary } from './spec-summary';
+import { WhatIfPanel } from '../whatif/what-if-panel';
 
 /** `/c/{cluster}/daemonsets/{ns}/{name}`: one DaemonSet's coverage, why, rollout, history and actions. */
 export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string; namespace: string; name: string }) {
@@ -93,6 +94,7 @@ export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string;
               {query.cell && stream.snapshot ? <WhyPanel cluster={cluster} cell={query.cell} snapshot={stream.snapshot} onClose={() => setQuery({ cell: undefined })} /> : null}
             </div>
           </section>
+          {detail ? <WhatIfPanel key={JSON.stringify([detail.spec.nodeSelector, detail.spec.tolerations, detail.spec.requiredNodeAffinity])} cluster={cluster} spec={detail.spec} /> : null}
           {detail ? <DetailSections detail={detail} daemonSet={key} canAct={session.data?.readOnly === false} onRollback={setOpen} nodeHref={(node) => nodePath(cluster, node)} /> : null}
         </>
       ) : null}
