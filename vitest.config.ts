@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**'],
+    setupFiles: ['./scripts/vitest-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
