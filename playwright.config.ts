@@ -66,8 +66,8 @@ export default defineConfig({
         // No real cluster from the machine's kubeconfig: the suite sees the demo cluster only.
         KUBECONFIG: '/nonexistent/daemonscope-e2e-kubeconfig',
         DAEMONSCOPE_AUDIT_LOG: 'test-results/e2e-audit.log',
-        // Flag a rollout as stuck after 20 s without progress, so the suite need not wait 10 minutes.
-        DAEMONSCOPE_PROGRESS_DEADLINE_SECONDS: '20',
+        // Stuck after 2 simulated minutes without progress; the stuck-rollout test moves the clock past it.
+        DAEMONSCOPE_PROGRESS_DEADLINE_SECONDS: '120',
         DAEMONSCOPE_DEMO_SPEED: '20',
       },
     },

@@ -16,6 +16,9 @@ test.describe('fleet grid', () => {
     // The broken rollout of metrics-agent fails on its first node.
     await expect(fleet.cellsIn('Failing').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/fleet.png', fullPage: true });
+    await page.setViewportSize({ width: 768, height: 900 });
+    await expect(fleet.grid).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/fleet-768.png' });
   });
 
   test('the explanation of an excluded node names its taint', async ({ page }) => {

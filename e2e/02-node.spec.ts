@@ -9,3 +9,15 @@ test('the node view lists every DaemonSet verdict with reasons, and the node’s
   await expect(page.getByRole('region', { name: 'Conditions' })).toContainText('Ready=True');
   await page.screenshot({ path: 'test-results/screenshots/node.png', fullPage: true });
 });
+
+test('What-if shows which nodes a DaemonSet would gain without its nodeSelector', async ({ page }) => {
+  await page.goto('/c/demo/daemonsets/kube-system/edge-proxy');
+  const whatIf = page.getByRole('region', { name: 'What-if' });
+  const editor = whatIf.getByRole('textbox');
+  await expect(editor).toHaveValue(/node-role: edge-gateway/);
+  await editor.fill('nodeSelector: {}');
+  await expect(whatIf).toContainText(/Gains \d+ nodes: .*worker-01/);
+  await expect(whatIf).toContainText('Loses 0 nodes');
+  await editor.fill('nodeSelector: [');
+  await expect(whatIf).toContainText('not valid YAML');
+});

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DaemonSetPage } from './pages/daemonset-page';
 import { FleetPage } from './pages/fleet-page';
-import { getDaemonSet } from './pages/sim-api';
+import { advanceClock, getDaemonSet } from './pages/sim-api';
 
 // These tests change the simulated cluster, so they run in order, after the read-only ones.
 test.describe.configure({ mode: 'serial' });
@@ -10,6 +10,8 @@ test('the stuck rollout is flagged, rolled back in one click, and the grid turns
   test.setTimeout(120_000);
   const ds = new DaemonSetPage(page, 'monitoring', 'metrics-agent');
   await ds.open();
+  // Past the progress deadline without a new pod becoming available: the rollout is stuck.
+  await advanceClock(5 * 60_000);
   await expect(page.getByRole('alert').filter({ hasText: 'Rollout stuck' })).toContainText(/ImagePullBackOff|ErrImagePull/, { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/screenshots/daemonset-stuck.png', fullPage: true });
   await ds.runAction('Roll back', /kubectl rollout undo daemonset\/metrics-agent/);
