@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { buildIsStale } from '../build-freshness';
 import { freePort } from './net';
 import { startManaged, type Managed } from './processes';
-import { startWatchProxy, type WatchProxy } from './watch-proxy';
+import { startWatchProxy, type ProxiedRequest, type WatchProxy } from './watch-proxy';
 
 /** Options of {@link startSimulator}. */
 export interface SimOptions {
@@ -82,7 +82,7 @@ export interface Stack {
   dashboard: RunningDashboard;
 }
 
-/** Starts the proxy in front of a running simulator. */
-export function startProxy(sim: RunningSim): Promise<WatchProxy> {
-  return startWatchProxy(sim.url);
+/** Starts the proxy in front of a running simulator; `onDone` hears of every finished request. */
+export function startProxy(sim: RunningSim, onDone?: (request: ProxiedRequest) => void): Promise<WatchProxy> {
+  return startWatchProxy(sim.url, onDone);
 }

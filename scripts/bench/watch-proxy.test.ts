@@ -1,7 +1,7 @@
 import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isWatchRequest, startWatchProxy, watchedPath, type WatchProxy } from './watch-proxy';
+import { isWatchRequest, startWatchProxy, watchedPath, type ProxiedRequest, type WatchProxy } from './watch-proxy';
 
 describe('isWatchRequest', () => {
   it.each([
@@ -23,6 +23,7 @@ describe('startWatchProxy (against a fake API server)', () => {
   let upstream: Server;
   let proxy: WatchProxy;
   const held: (() => void)[] = [];
+  const done: ProxiedRequest[] = [];
 
   beforeAll(async () => {
     upstream = createServer((req, res) => {
@@ -37,7 +38,7 @@ describe('startWatchProxy (against a fake API server)', () => {
       res.end(JSON.stringify({ kind: 'List', path: req.url }));
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', () => resolve()));
-    proxy = await startWatchProxy(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`);
+    proxy = await startWatchProxy(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, (request) => done.push(request));
   });
 
   afterAll(async () => {
@@ -65,7 +66,9 @@ describe('startWatchProxy (against a fake API server)', () => {
 
   it('forwards lists and counts open watches until they end', async () => {
     const before = { watches: proxy.watchRequests(), requests: proxy.requests() };
-    expect(JSON.parse(await fetchText('/api/v1/nodes?limit=1')).path).toBe('/api/v1/nodes?limit=1');
+    const list = await fetchText('/api/v1/nodes?limit=1');
+    expect(JSON.parse(list).path).toBe('/api/v1/nodes?limit=1');
+    expect(done.find((request) => request.url === '/api/v1/nodes?limit=1')).toMatchObject({ method: 'GET', status: 200, bytes: list.length });
     const firstLine = new Promise<void>((resolve) => get(`${proxy.url}/api/v1/pods?watch=true`, (res) => res.once('data', () => resolve())));
     await firstLine;
     expect(proxy.watchRequests() - before.watches).toBe(1);

@@ -5,6 +5,7 @@
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 /** Whether a request path+query is a Kubernetes watch (`?watch=true` or `?watch=1`). */
 export function isWatchRequest(url: string): boolean {
@@ -29,14 +30,24 @@ export interface WatchProxy {
   close(): Promise<void>;
 }
 
+/** A finished request as the proxy saw it (for attributing start-up time). */
+export interface ProxiedRequest {
+  method: string;
+  url: string;
+  status: number;
+  bytes: number;
+  ms: number;
+}
+
 /** Starts a proxy on a free loopback port forwarding to `target` (an http:// base URL). */
-export async function startWatchProxy(target: string): Promise<WatchProxy> {
+export async function startWatchProxy(target: string, onDone?: (request: ProxiedRequest) => void): Promise<WatchProxy> {
   const upstream = new URL(target);
   const open = new Map<string, number>();
   let watches = 0;
   let total = 0;
   const forward = (req: IncomingMessage, res: ServerResponse) => {
     total++;
+    const started = performance.now();
     const url = req.url ?? '/';
     const isWatch = isWatchRequest(url);
     const path = watchedPath(url);
@@ -55,6 +66,9 @@ export async function startWatchProxy(target: string): Promise<WatchProxy> {
     const outgoing = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: url, headers: { ...req.headers, host: upstream.host } },
       (answer) => {
+        let bytes = 0;
+        answer.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        answer.on('end', () => onDone?.({ method: req.method ?? 'GET', url, status: answer.statusCode ?? 0, bytes, ms: performance.now() - started }));
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         // A watch may send no event for a long time; its client waits for the headers to begin.
         res.flushHeaders();
