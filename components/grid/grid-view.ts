@@ -34,6 +34,11 @@ export interface GridView {
   errors: string[];
 }
 
+// One collator for every sort: `localeCompare` per comparison is the slow part at 5,000 rows;
+// numeric so that node-2 sorts before node-10.
+const collator = new Intl.Collator('en', { numeric: true });
+const compareNames = collator.compare;
+
 const zeroCounts = (): StateCounts => CELL_CODES.map(() => 0);
 const PROBLEM_INDEXES = PROBLEM_CODES.map(codeIndex);
 const FAILING = codeIndex('F');
@@ -60,7 +65,7 @@ function filterColumns(snapshot: FleetSnapshot, query: ViewQuery): number[] {
     if (needle !== '' && !`${column.namespace}/${column.name}`.toLowerCase().includes(needle)) return;
     ids.push(id);
   });
-  return ids.sort((a, b) => columnKey(snapshot, a).localeCompare(columnKey(snapshot, b)));
+  return ids.sort((a, b) => compareNames(columnKey(snapshot, a), columnKey(snapshot, b)));
 }
 
 const columnKey = (snapshot: FleetSnapshot, id: number) => {
@@ -90,10 +95,13 @@ function filterRows(snapshot: FleetSnapshot, query: ViewQuery, facts: ReadonlyMa
   return ids;
 }
 
-function countRow(snapshot: FleetSnapshot, row: number, columns: readonly number[]): StateCounts {
+/** The cell strings of the given columns, looked up once per view rather than once per cell. */
+const cellStrings = (snapshot: FleetSnapshot, columns: readonly number[]) => columns.map((id) => snapshot.columns[id]?.cells ?? '');
+
+function countRow(cells: readonly string[], row: number): StateCounts {
   const counts = zeroCounts();
-  for (const column of columns) {
-    const index = codeIndex(snapshot.columns[column]?.cells[row] ?? '');
+  for (const column of cells) {
+    const index = codeIndex(column.charAt(row));
     if (index >= 0) counts[index] = (counts[index] ?? 0) + 1;
   }
   return counts;
@@ -103,7 +111,7 @@ function countColumn(snapshot: FleetSnapshot, column: number, rows: readonly num
   const counts = zeroCounts();
   const cells = snapshot.columns[column]?.cells ?? '';
   for (const row of rows) {
-    const index = codeIndex(cells[row] ?? '');
+    const index = codeIndex(cells.charAt(row));
     if (index >= 0) counts[index] = (counts[index] ?? 0) + 1;
   }
   return counts;
@@ -116,22 +124,24 @@ export function buildGridView(snapshot: FleetSnapshot, query: ViewQuery, facts?:
   const errors: string[] = [];
   let columns = filterColumns(snapshot, query);
   const codes = selectedCodes(query);
-  let rows = filterRows(snapshot, query, facts, errors).map((id) => ({ id, counts: countRow(snapshot, id, columns) }));
+  let cells = cellStrings(snapshot, columns);
+  let rows = filterRows(snapshot, query, facts, errors).map((id) => ({ id, counts: countRow(cells, id) }));
   if (codes !== undefined) {
     rows = rows.filter((row) => hasAny(row.counts, codes));
     const rowIds = rows.map((row) => row.id);
     columns = columns.filter((column) => hasAny(countColumn(snapshot, column, rowIds), codes));
-    rows = rows.map((row) => ({ id: row.id, counts: countRow(snapshot, row.id, columns) }));
+    cells = cellStrings(snapshot, columns);
+    rows = rows.map((row) => ({ id: row.id, counts: countRow(cells, row.id) }));
   }
   if (query.sort === 'problems') {
     rows.sort(
       (a, b) =>
         (b.counts[FAILING] ?? 0) - (a.counts[FAILING] ?? 0) ||
         problemCount(b.counts) - problemCount(a.counts) ||
-        (snapshot.rows[a.id] ?? '').localeCompare(snapshot.rows[b.id] ?? ''),
+        compareNames(snapshot.rows[a.id] ?? '', snapshot.rows[b.id] ?? ''),
     );
   } else {
-    rows.sort((a, b) => (snapshot.rows[a.id] ?? '').localeCompare(snapshot.rows[b.id] ?? ''));
+    rows.sort((a, b) => compareNames(snapshot.rows[a.id] ?? '', snapshot.rows[b.id] ?? ''));
   }
   const rowIds = rows.map((row) => row.id);
   const columnCounts = columns.map((column) => countColumn(snapshot, column, rowIds));
