@@ -10,3 +10,12 @@ export const nodePath = (cluster: string, node: string) => `${fleetPath(cluster)
 
 /** `/c/{cluster}/daemonsets/{namespace}/{name}`: one DaemonSet. */
 export const daemonSetPath = (cluster: string, namespace: string, name: string) => `${fleetPath(cluster)}/daemonsets/${seg(namespace)}/${seg(name)}`;
+
+/** A route segment as Next.js hands it over (still percent-encoded); a malformed escape is kept as typed. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

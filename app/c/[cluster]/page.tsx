@@ -1,3 +1,4 @@
+import { decodeSegment } from '@/components/links';
 import { Suspense } from 'react';
 import { FleetScreen } from '@/components/fleet/fleet-screen';
 
@@ -6,7 +7,7 @@ export default async function FleetPage({ params }: { params: Promise<{ cluster:
   const { cluster } = await params;
   return (
     <Suspense>
-      <FleetScreen cluster={decodeURIComponent(cluster)} />
+      <FleetScreen cluster={decodeSegment(cluster)} />
     </Suspense>
   );
 }

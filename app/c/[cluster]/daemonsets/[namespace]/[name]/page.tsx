@@ -1,3 +1,4 @@
+import { decodeSegment } from '@/components/links';
 import { Suspense } from 'react';
 import { DaemonSetScreen } from '@/components/daemonset/daemonset-screen';
 
@@ -6,7 +7,7 @@ export default async function DaemonSetPage({ params }: { params: Promise<{ clus
   const { cluster, namespace, name } = await params;
   return (
     <Suspense>
-      <DaemonSetScreen cluster={decodeURIComponent(cluster)} namespace={decodeURIComponent(namespace)} name={decodeURIComponent(name)} />
+      <DaemonSetScreen cluster={decodeSegment(cluster)} namespace={decodeSegment(namespace)} name={decodeSegment(name)} />
     </Suspense>
   );
 }
