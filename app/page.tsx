@@ -12,7 +12,9 @@ export default async function Home() {
   return (
     <main className="p-6">
       <h1 className="text-lg font-semibold">Daemonscope</h1>
-      <p>No cluster is configured: start with the embedded demo (omit --no-demo) or pass --kubeconfig FILE.</p>
+      <p>
+        No cluster is configured: start with the embedded demo (omit --no-demo) or pass --kubeconfig FILE.
+      </p>
     </main>
   );
 }

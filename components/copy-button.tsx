@@ -15,7 +15,11 @@ export function CopyButton({ text, label }: { text: string | (() => string); lab
     setTimeout(() => setCopied('idle'), 2_000);
   };
   return (
-    <button type="button" onClick={copy} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+    <button
+      type="button"
+      onClick={copy}
+      className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+    >
       {label}
       <span aria-live="polite" className="ml-1 text-slate-500">
         {copied === 'done' ? '✓ copied' : copied === 'failed' ? '(copy blocked: select the text)' : ''}

@@ -3,7 +3,9 @@ import { daemonSetPath, decodeSegment, nodePath } from './links';
 
 describe('links', () => {
   it('escapes every segment', () => {
-    expect(daemonSetPath('demo', 'kube-system', 'fluent-bit')).toBe('/c/demo/daemonsets/kube-system/fluent-bit');
+    expect(daemonSetPath('demo', 'kube-system', 'fluent-bit')).toBe(
+      '/c/demo/daemonsets/kube-system/fluent-bit',
+    );
     expect(nodePath('prod/eu', 'a b')).toBe('/c/prod%2Feu/nodes/a%20b');
   });
 

@@ -9,7 +9,8 @@ export const fleetPath = (cluster: string) => `/c/${seg(cluster)}`;
 export const nodePath = (cluster: string, node: string) => `${fleetPath(cluster)}/nodes/${seg(node)}`;
 
 /** `/c/{cluster}/daemonsets/{namespace}/{name}`: one DaemonSet. */
-export const daemonSetPath = (cluster: string, namespace: string, name: string) => `${fleetPath(cluster)}/daemonsets/${seg(namespace)}/${seg(name)}`;
+export const daemonSetPath = (cluster: string, namespace: string, name: string) =>
+  `${fleetPath(cluster)}/daemonsets/${seg(namespace)}/${seg(name)}`;
 
 /** A route segment as Next.js hands it over (still percent-encoded); a malformed escape is kept as typed. */
 export function decodeSegment(segment: string): string {

@@ -10,8 +10,12 @@ test.describe('fleet grid', () => {
     const columns = Number(await fleet.grid.getAttribute('aria-colcount'));
     expect(rows).toBeGreaterThan(30); // every demo node plus the header row
     expect(columns).toBe(9); // eight DaemonSets plus the node column
-    await expect(fleet.cell('worker-01', 'logging/fluent-bit')).toHaveAccessibleName('worker-01 logging/fluent-bit: Ready');
-    await expect(fleet.cell('cp-1', 'kube-system/node-agent')).toHaveAccessibleName('cp-1 kube-system/node-agent: Not eligible');
+    await expect(fleet.cell('worker-01', 'logging/fluent-bit')).toHaveAccessibleName(
+      'worker-01 logging/fluent-bit: Ready',
+    );
+    await expect(fleet.cell('cp-1', 'kube-system/node-agent')).toHaveAccessibleName(
+      'cp-1 kube-system/node-agent: Not eligible',
+    );
     await expect(fleet.cell('gpu-1', 'kube-system/gpu-device-plugin')).toHaveAccessibleName(/: Ready$/);
     // The broken rollout of metrics-agent fails on its first node.
     await expect(fleet.cellsIn('Failing').first()).toBeVisible();
@@ -53,7 +57,9 @@ test.describe('fleet grid', () => {
     await page.keyboard.press('Control+End');
     const last = await fleet.focusedLabel();
     await page.keyboard.press('Enter');
-    await expect(fleet.why).toContainText(`${last?.split(' ')[0]} × ${last?.split(' ')[1]?.replace(/:$/, '')}`);
+    await expect(fleet.why).toContainText(
+      `${last?.split(' ')[0]} × ${last?.split(' ')[1]?.replace(/:$/, '')}`,
+    );
   });
 
   test('filters live in the URL and survive a reload', async ({ page }) => {
@@ -67,7 +73,9 @@ test.describe('fleet grid', () => {
     await expect(fleet.grid).toBeVisible();
     await expect(fleet.namespace()).toHaveValue('monitoring');
     await expect(fleet.stateToggle('Ready')).toHaveAttribute('aria-pressed', 'true');
-    const labels = await fleet.grid.getByRole('gridcell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
+    const labels = await fleet.grid
+      .getByRole('gridcell')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label).toMatch(/ monitoring\//);
   });

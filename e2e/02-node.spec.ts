@@ -4,8 +4,12 @@ test('the node view lists every DaemonSet verdict with reasons, and the node’s
   await page.goto('/c/demo/nodes/cp-1');
   await expect(page.getByRole('heading', { name: 'Node cp-1' })).toBeVisible();
   const verdicts = page.getByRole('region', { name: 'DaemonSets on this node' });
-  await expect(verdicts.getByRole('listitem').filter({ hasText: 'kube-system/node-agent' })).toContainText('node-role.kubernetes.io/control-plane');
-  await expect(page.getByRole('region', { name: 'Taints' })).toContainText('node-role.kubernetes.io/control-plane:NoSchedule');
+  await expect(verdicts.getByRole('listitem').filter({ hasText: 'kube-system/node-agent' })).toContainText(
+    'node-role.kubernetes.io/control-plane',
+  );
+  await expect(page.getByRole('region', { name: 'Taints' })).toContainText(
+    'node-role.kubernetes.io/control-plane:NoSchedule',
+  );
   await expect(page.getByRole('region', { name: 'Conditions' })).toContainText('Ready=True');
   await page.screenshot({ path: 'test-results/screenshots/node.png', fullPage: true });
 });

@@ -2,7 +2,12 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DaemonSetSummary } from '@/lib/fleet-model/types';
-import { daemonSetActionUrl, type ActionAnswer, type ActionBody, type DaemonSetAction } from '../data/mutations';
+import {
+  daemonSetActionUrl,
+  type ActionAnswer,
+  type ActionBody,
+  type DaemonSetAction,
+} from '../data/mutations';
 import { daemonSetDetailQuery, sessionQuery } from '../data/queries';
 import { parseDaemonSetDetail } from '../daemonset/daemonset-detail';
 import { ActionDialog } from './action-dialog';
@@ -22,37 +27,65 @@ export function reachedGeneration(summary: DaemonSetSummary | undefined, answer:
   return (summary?.generation ?? 0) >= generation;
 }
 
-const BUTTON = 'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
+const BUTTON =
+  'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** The one-click actions of a DaemonSet, each behind a dry-run dialog; absent in read-only mode. */
-export function ActionBar(props: { cluster: string; summary: DaemonSetSummary; open: OpenAction | undefined; onOpen: (open: OpenAction | undefined) => void }) {
+export function ActionBar(props: {
+  cluster: string;
+  summary: DaemonSetSummary;
+  open: OpenAction | undefined;
+  onOpen: (open: OpenAction | undefined) => void;
+}) {
   const session = useQuery(sessionQuery());
   const queryClient = useQueryClient();
   const { summary, cluster, open } = props;
   if (session.data?.readOnly !== false) return null;
   const key = `${summary.namespace}/${summary.name}`;
   const isOnDelete = summary.updateStrategy.type === 'OnDelete';
-  const start = (action: DaemonSetAction, title: string, body: ActionBody = {}) => props.onOpen({ action, title, body });
+  const start = (action: DaemonSetAction, title: string, body: ActionBody = {}) =>
+    props.onOpen({ action, title, body });
   // The precondition is the DaemonSet as the dashboard sees it when the dialog opens, not when the page loaded.
   const withResourceVersion = async (body: ActionBody): Promise<ActionBody> => {
-    const detail = parseDaemonSetDetail(await queryClient.fetchQuery({ ...daemonSetDetailQuery(cluster, summary.namespace, summary.name), staleTime: 0 }));
+    const detail = parseDaemonSetDetail(
+      await queryClient.fetchQuery({
+        ...daemonSetDetailQuery(cluster, summary.namespace, summary.name),
+        staleTime: 0,
+      }),
+    );
     return detail.resourceVersion ? { ...body, resourceVersion: detail.resourceVersion } : body;
   };
   return (
     <div className="flex flex-wrap gap-2" aria-label="Actions">
-      <button type="button" className={BUTTON} onClick={() => start('rollback', `Roll back ${key} to the previous revision`, { toRevision: 0 })}>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={() => start('rollback', `Roll back ${key} to the previous revision`, { toRevision: 0 })}
+      >
         Roll back
       </button>
       {isOnDelete ? (
-        <button type="button" className={BUTTON} onClick={() => start('resume', `Resume the rollout of ${key}`)}>
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => start('resume', `Resume the rollout of ${key}`)}
+        >
           Resume rollout
         </button>
       ) : (
-        <button type="button" className={BUTTON} onClick={() => start('pause', `Pause the rollout of ${key}`)}>
+        <button
+          type="button"
+          className={BUTTON}
+          onClick={() => start('pause', `Pause the rollout of ${key}`)}
+        >
           Pause rollout
         </button>
       )}
-      <button type="button" className={BUTTON} onClick={() => start('restart', `Restart every pod of ${key}`)}>
+      <button
+        type="button"
+        className={BUTTON}
+        onClick={() => start('restart', `Restart every pod of ${key}`)}
+      >
         Restart
       </button>
       {open ? (

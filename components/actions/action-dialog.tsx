@@ -18,8 +18,10 @@ export interface ActionDialogProps {
 }
 
 function errorText(error: Error): string {
-  const status = 'status' in error && typeof error.status === 'number' && error.status > 0 ? `${error.status} ` : '';
-  const reason = 'reason' in error && typeof error.reason === 'string' && error.reason !== '' ? `${error.reason}: ` : '';
+  const status =
+    'status' in error && typeof error.status === 'number' && error.status > 0 ? `${error.status} ` : '';
+  const reason =
+    'reason' in error && typeof error.reason === 'string' && error.reason !== '' ? `${error.reason}: ` : '';
   return `${status}${reason}${error.message}`;
 }
 
@@ -61,20 +63,40 @@ export function ActionDialog({ title, url, resolveBody, isConfirmed, onClose }: 
         <h2 id="action-dialog-title" className="text-base font-semibold break-all">
           {title}
         </h2>
-        {preview.isPending ? <p className="text-sm">Asking the API server what this would change (dry run)…</p> : null}
+        {preview.isPending ? (
+          <p className="text-sm">Asking the API server what this would change (dry run)…</p>
+        ) : null}
         {preview.data ? <DryRunView result={preview.data.answer.result} /> : null}
         {kubectl ? (
           <div className="text-sm">
             <p className="text-xs text-slate-600 dark:text-slate-400">kubectl equivalent</p>
-            <code className="block rounded bg-slate-100 p-2 text-xs break-all dark:bg-slate-900">{kubectl}</code>
+            <code className="block rounded bg-slate-100 p-2 text-xs break-all dark:bg-slate-900">
+              {kubectl}
+            </code>
           </div>
         ) : null}
-        {preview.error ? <p role="alert" className="text-sm text-[#B34700] dark:text-[#E69F00]">Dry run failed: {errorText(preview.error)}</p> : null}
-        {confirm.error ? <p role="alert" className="text-sm text-[#B34700] dark:text-[#E69F00]">Failed: {errorText(confirm.error)}</p> : null}
-        {answer && !isDone ? <p className="text-sm">Pending: sent; waiting for the cluster to report the change…</p> : null}
-        {isDone ? <p className="text-sm text-[#007A5A] dark:text-[#009E73]">Done: the cluster reports the change.</p> : null}
+        {preview.error ? (
+          <p role="alert" className="text-sm text-[#B34700] dark:text-[#E69F00]">
+            Dry run failed: {errorText(preview.error)}
+          </p>
+        ) : null}
+        {confirm.error ? (
+          <p role="alert" className="text-sm text-[#B34700] dark:text-[#E69F00]">
+            Failed: {errorText(confirm.error)}
+          </p>
+        ) : null}
+        {answer && !isDone ? (
+          <p className="text-sm">Pending: sent; waiting for the cluster to report the change…</p>
+        ) : null}
+        {isDone ? (
+          <p className="text-sm text-[#007A5A] dark:text-[#009E73]">Done: the cluster reports the change.</p>
+        ) : null}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={() => ref.current?.close()} className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700">
+          <button
+            type="button"
+            onClick={() => ref.current?.close()}
+            className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
+          >
             {answer ? 'Close' : 'Cancel'}
           </button>
           {preview.error || confirm.error ? (

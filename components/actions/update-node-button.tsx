@@ -11,14 +11,33 @@ import { ActionDialog } from './action-dialog';
  * "Update this node" under OnDelete: deletes the node's old daemon pod so the controller recreates it
  * from the current template. The pod's name comes from the node's detail, read when the button is used.
  */
-export function UpdateNodeButton(props: { cluster: string; namespace: string; name: string; node: string; isStillOld: () => boolean }) {
+export function UpdateNodeButton(props: {
+  cluster: string;
+  namespace: string;
+  name: string;
+  node: string;
+  isStillOld: () => boolean;
+}) {
   const [isOpen, setOpen] = useState(false);
-  const detail = useQuery({ ...nodeDetailQuery(props.cluster, props.node), enabled: isOpen, refetchInterval: false });
+  const detail = useQuery({
+    ...nodeDetailQuery(props.cluster, props.node),
+    enabled: isOpen,
+    refetchInterval: false,
+  });
   const key = `${props.namespace}/${props.name}`;
-  const pod = detail.data ? parseNodeDetail(detail.data, props.node).verdicts.find((v) => v.daemonSet === key)?.pods.find((p) => !p.isUpdated && !p.isTerminating) : undefined;
+  const pod = detail.data
+    ? parseNodeDetail(detail.data, props.node)
+        .verdicts.find((v) => v.daemonSet === key)
+        ?.pods.find((p) => !p.isUpdated && !p.isTerminating)
+    : undefined;
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="rounded border border-slate-300 px-1.5 text-xs dark:border-slate-700" aria-label={`Update this node: ${props.node}`}>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="rounded border border-slate-300 px-1.5 text-xs dark:border-slate-700"
+        aria-label={`Update this node: ${props.node}`}
+      >
         Update this node
       </button>
       {isOpen && detail.isFetched && !pod ? (

@@ -12,8 +12,16 @@ describe('columnRows', () => {
   });
 
   it.each<[string, { node: string; states: string[]; showNotEligible: boolean }, string[]]>([
-    ['problems first, Not eligible hidden by default', { node: '', states: [], showNotEligible: false }, ['n-a U', 'n-d F', 'n-c R']],
-    ['Not eligible shown last on request', { node: '', states: [], showNotEligible: true }, ['n-a U', 'n-d F', 'n-c R', 'x-b N']],
+    [
+      'problems first, Not eligible hidden by default',
+      { node: '', states: [], showNotEligible: false },
+      ['n-a U', 'n-d F', 'n-c R'],
+    ],
+    [
+      'Not eligible shown last on request',
+      { node: '', states: [], showNotEligible: true },
+      ['n-a U', 'n-d F', 'n-c R', 'x-b N'],
+    ],
     ['by state slug', { node: '', states: ['not-eligible'], showNotEligible: false }, ['x-b N']],
     ['by node substring', { node: 'N-', states: [], showNotEligible: true }, ['n-a U', 'n-d F', 'n-c R']],
   ])('%s', (_name, filter, expected) => {

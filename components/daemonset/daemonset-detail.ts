@@ -51,12 +51,16 @@ export interface DaemonSetDetailView {
 }
 
 type Rec = Record<string, unknown>;
-const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Rec =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const records = (value: unknown): Rec[] => (Array.isArray(value) ? value.filter(isRecord) : []);
-const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 const amounts = (value: unknown): Record<string, string> =>
-  isRecord(value) ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  isRecord(value)
+    ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    : {};
 
 function parseRevision(value: Rec): RevisionView {
   const revision: RevisionView = {
@@ -75,7 +79,9 @@ function parseCost(value: unknown): DaemonSetDetailView['cost'] {
   if (!isRecord(value)) return undefined;
   const perPod = isRecord(value.perPod) ? value.perPod : {};
   const total = isRecord(value.total) ? value.total : {};
-  const problems = Array.isArray(value.problems) ? value.problems.filter((p): p is string => typeof p === 'string') : [];
+  const problems = Array.isArray(value.problems)
+    ? value.problems.filter((p): p is string => typeof p === 'string')
+    : [];
   return { perPod: amounts(perPod.requests), total: amounts(total.requests), problems };
 }
 
@@ -87,12 +93,19 @@ export function parseDaemonSetDetail(body: unknown): DaemonSetDetailView {
   const rollout = isRecord(root.rolloutStatus) ? root.rolloutStatus : {};
   const detail: DaemonSetDetailView = {
     spec,
-    images: records(spec.images).flatMap((i) => (str(i.image) ? [`${str(i.container) ?? ''}${i.init === true ? ' (init)' : ''}: ${str(i.image)}`] : [])),
+    images: records(spec.images).flatMap((i) =>
+      str(i.image) ? [`${str(i.container) ?? ''}${i.init === true ? ' (init)' : ''}: ${str(i.image)}`] : [],
+    ),
     currentRevision: num(root.currentRevision) ?? null,
     revisions: records(root.revisions).map(parseRevision),
     events: records(root.events) as KubeEvent[],
     cost: parseCost(root.cost),
-    blockingNodes: records(root.blockingNodes).map((b) => ({ node: str(b.node) ?? '', pod: str(b.pod) ?? '', cause: str(b.cause) ?? '', ...(str(b.since) ? { since: str(b.since) } : {}) })),
+    blockingNodes: records(root.blockingNodes).map((b) => ({
+      node: str(b.node) ?? '',
+      pod: str(b.pod) ?? '',
+      cause: str(b.cause) ?? '',
+      ...(str(b.since) ? { since: str(b.since) } : {}),
+    })),
     podsNotRunning: records(root.podsNotRunning).map((p) => ({
       pod: str(p.pod) ?? '',
       ...(isRecord(p.pinnedTo) && str(p.pinnedTo.name) ? { node: str(p.pinnedTo.name) } : {}),

@@ -28,7 +28,15 @@ import { SpecSummary } from './spec-summary';
 import { WhatIfPanel } from '../whatif/what-if-panel';
 
 /** `/c/{cluster}/daemonsets/{ns}/{name}`: one DaemonSet's coverage, why, rollout, history and actions. */
-export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string; namespace: string; name: string }) {
+export function DaemonSetScreen({
+  cluster,
+  namespace,
+  name,
+}: {
+  cluster: string;
+  namespace: string;
+  name: string;
+}) {
   const key = `${namespace}/${name}`;
   const stream = useFleetStream(cluster, key);
   const [query, setQuery] = useViewQuery();
@@ -37,11 +45,21 @@ export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string;
   const session = useQuery(sessionQuery());
   const detail = detailQuery.data === undefined ? undefined : parseDaemonSetDetail(detailQuery.data);
   const column = stream.snapshot ? findColumn(stream.snapshot, key) : undefined;
-  const isGone = (stream.snapshot !== undefined && column === undefined) || (detailQuery.error instanceof ApiError && detailQuery.error.status === 404);
-  const rows = stream.snapshot && column ? columnRows(stream.snapshot, column, { node: query.node, states: query.states, showNotEligible: query.states.length > 0 }) : [];
+  const isGone =
+    (stream.snapshot !== undefined && column === undefined) ||
+    (detailQuery.error instanceof ApiError && detailQuery.error.status === 404);
+  const rows =
+    stream.snapshot && column
+      ? columnRows(stream.snapshot, column, {
+          node: query.node,
+          states: query.states,
+          showNotEligible: query.states.length > 0,
+        })
+      : [];
   const totals = CELL_CODES.map((code) => (column ? [...column.cells].filter((c) => c === code).length : 0));
   const samples = stream.rollout?.samples ?? [];
-  const codeOf = (node: string) => (stream.snapshot && column ? column.cells[stream.snapshot.rows.indexOf(node)] : undefined);
+  const codeOf = (node: string) =>
+    stream.snapshot && column ? column.cells[stream.snapshot.rows.indexOf(node)] : undefined;
 
   return (
     <main className="flex flex-col gap-4 p-4">
@@ -57,7 +75,8 @@ export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string;
       <LoadProgress status={stream.status} hasSnapshot={stream.snapshot !== undefined} />
       {isGone ? (
         <p role="alert" className="rounded border border-[#D55E00] p-2 text-sm">
-          DaemonSet {key} does not exist in cluster {cluster} (it may have been deleted while this page was open).
+          DaemonSet {key} does not exist in cluster {cluster} (it may have been deleted while this page was
+          open).
         </p>
       ) : null}
       {column ? (
@@ -74,8 +93,23 @@ export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string;
           <section aria-label="Nodes" className="flex flex-col gap-2">
             <h2 className="font-semibold">Nodes</h2>
             <div className="flex flex-wrap items-end gap-3">
-              <TextFilter label="Node" value={query.node} placeholder="name contains" onChange={(node) => setQuery({ node })} />
-              <Legend totals={totals} selected={query.states} onToggle={(slug) => setQuery({ states: query.states.includes(slug) ? query.states.filter((s) => s !== slug) : [...query.states, slug] })} />
+              <TextFilter
+                label="Node"
+                value={query.node}
+                placeholder="name contains"
+                onChange={(node) => setQuery({ node })}
+              />
+              <Legend
+                totals={totals}
+                selected={query.states}
+                onToggle={(slug) =>
+                  setQuery({
+                    states: query.states.includes(slug)
+                      ? query.states.filter((s) => s !== slug)
+                      : [...query.states, slug],
+                  })
+                }
+              />
             </div>
             <div className="flex flex-col gap-3 xl:flex-row">
               <div className="min-w-0 flex-1">
@@ -85,20 +119,55 @@ export function DaemonSetScreen({ cluster, namespace, name }: { cluster: string;
                   nodeHref={(node) => nodePath(cluster, node)}
                   onWhy={(node) => setQuery({ cell: { node, daemonSet: key } })}
                   actions={(row) =>
-                    column.updateStrategy.type === 'OnDelete' && row.code === 'U' && session.data?.readOnly === false ? (
-                      <UpdateNodeButton cluster={cluster} namespace={namespace} name={name} node={row.node} isStillOld={() => codeOf(row.node) === 'U'} />
+                    column.updateStrategy.type === 'OnDelete' &&
+                    row.code === 'U' &&
+                    session.data?.readOnly === false ? (
+                      <UpdateNodeButton
+                        cluster={cluster}
+                        namespace={namespace}
+                        name={name}
+                        node={row.node}
+                        isStillOld={() => codeOf(row.node) === 'U'}
+                      />
                     ) : null
                   }
                 />
               </div>
-              {query.cell && stream.snapshot ? <WhyPanel cluster={cluster} cell={query.cell} snapshot={stream.snapshot} onClose={() => setQuery({ cell: undefined })} /> : null}
+              {query.cell && stream.snapshot ? (
+                <WhyPanel
+                  cluster={cluster}
+                  cell={query.cell}
+                  snapshot={stream.snapshot}
+                  onClose={() => setQuery({ cell: undefined })}
+                />
+              ) : null}
             </div>
           </section>
-          {detail ? <WhatIfPanel key={JSON.stringify([detail.spec.nodeSelector, detail.spec.tolerations, detail.spec.requiredNodeAffinity])} cluster={cluster} spec={detail.spec} /> : null}
-          {detail ? <DetailSections detail={detail} daemonSet={key} canAct={session.data?.readOnly === false} onRollback={setOpen} nodeHref={(node) => nodePath(cluster, node)} /> : null}
+          {detail ? (
+            <WhatIfPanel
+              key={JSON.stringify([
+                detail.spec.nodeSelector,
+                detail.spec.tolerations,
+                detail.spec.requiredNodeAffinity,
+              ])}
+              cluster={cluster}
+              spec={detail.spec}
+            />
+          ) : null}
+          {detail ? (
+            <DetailSections
+              detail={detail}
+              daemonSet={key}
+              canAct={session.data?.readOnly === false}
+              onRollback={setOpen}
+              nodeHref={(node) => nodePath(cluster, node)}
+            />
+          ) : null}
         </>
       ) : null}
-      {detailQuery.isError && !isGone ? <p role="alert">Could not load the DaemonSet’s details: {detailQuery.error.message}</p> : null}
+      {detailQuery.isError && !isGone ? (
+        <p role="alert">Could not load the DaemonSet’s details: {detailQuery.error.message}</p>
+      ) : null}
     </main>
   );
 }

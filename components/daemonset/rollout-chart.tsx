@@ -18,9 +18,21 @@ export function RolloutChart({ samples }: { samples: readonly RolloutSample[] })
   if (samples.length === 0) return <p className="text-sm text-slate-500">No rollout samples yet.</p>;
   return (
     <figure aria-label="Rollout progress over time" className="overflow-x-auto">
-      <LineChart width={640} height={220} data={[...samples]} margin={{ left: 0, right: 16, top: 8, bottom: 4 }}>
+      <LineChart
+        width={640}
+        height={220}
+        data={[...samples]}
+        margin={{ left: 0, right: 16, top: 8, bottom: 4 }}
+      >
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clock} tick={{ fontSize: 11 }} scale="time" />
+        <XAxis
+          dataKey="at"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={clock}
+          tick={{ fontSize: 11 }}
+          scale="time"
+        />
         <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={36} />
         <Tooltip labelFormatter={(value) => (typeof value === 'number' ? clock(value) : String(value))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -5,7 +5,10 @@ import { rolloutStatus, RolloutStatusError } from '@/lib/rollout-status';
 export function rolloutStatusLine(summary: DaemonSetSummary): { done: boolean; text: string } {
   try {
     const status = rolloutStatus({
-      metadata: { name: summary.name, ...(summary.generation === undefined ? {} : { generation: summary.generation }) },
+      metadata: {
+        name: summary.name,
+        ...(summary.generation === undefined ? {} : { generation: summary.generation }),
+      },
       spec: { updateStrategy: { type: summary.updateStrategy.type } },
       status: summary.reported,
     });

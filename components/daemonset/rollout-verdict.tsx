@@ -8,24 +8,39 @@ export function formatEta(seconds: number): string {
 }
 
 /** Stuck flag with its likeliest cause, the ETA at the current pace, and daemon pods per revision. */
-export function RolloutVerdict({ progress, latest }: { progress: RolloutProgress | undefined; latest: RolloutSample | undefined }) {
+export function RolloutVerdict({
+  progress,
+  latest,
+}: {
+  progress: RolloutProgress | undefined;
+  latest: RolloutSample | undefined;
+}) {
   const revisions = Object.entries(latest?.revisions ?? {}).sort(([a], [b]) => Number(b) - Number(a));
   return (
     <div className="flex flex-col gap-1 text-sm">
       {progress?.stuck ? (
         <p role="alert" className="font-semibold text-[#B34700] dark:text-[#E69F00]">
           ⚠ Rollout stuck{progress.cause ? `: ${progress.cause}` : ''}
-          {progress.lastProgressAt ? ` (no progress since ${new Date(progress.lastProgressAt).toLocaleTimeString()})` : ''}
+          {progress.lastProgressAt
+            ? ` (no progress since ${new Date(progress.lastProgressAt).toLocaleTimeString()})`
+            : ''}
         </p>
       ) : null}
-      {progress && !progress.stuck && !progress.done && progress.cause ? <p>Likeliest hold-up: {progress.cause}</p> : null}
+      {progress && !progress.stuck && !progress.done && progress.cause ? (
+        <p>Likeliest hold-up: {progress.cause}</p>
+      ) : null}
       {progress?.etaSeconds !== undefined ? (
         <p>
           ETA: {formatEta(progress.etaSeconds)}
           {progress.pacePerMinute !== undefined ? ` at ${progress.pacePerMinute.toFixed(1)} pods/min` : ''}
         </p>
       ) : null}
-      {revisions.length > 0 ? <p>Pods per revision: {revisions.map(([revision, count]) => `revision ${revision}: ${count}`).join(', ')}</p> : null}
+      {revisions.length > 0 ? (
+        <p>
+          Pods per revision:{' '}
+          {revisions.map(([revision, count]) => `revision ${revision}: ${count}`).join(', ')}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,13 @@ import { rolloutStatusLine } from './rollout-line';
 const show = (value: unknown) => (value === undefined || value === null ? '—' : String(value));
 
 /** Strategy, images, placement, the seven counters (reported and implied), the mixin verdict, kubectl's line. */
-export function SpecSummary({ summary, detail }: { summary: DaemonSetSummary; detail: DaemonSetDetailView | undefined }) {
+export function SpecSummary({
+  summary,
+  detail,
+}: {
+  summary: DaemonSetSummary;
+  detail: DaemonSetDetailView | undefined;
+}) {
   const reported = reportedCounters(summary);
   const health = daemonSetHealth(summary);
   const line = rolloutStatusLine(summary);
@@ -18,7 +24,9 @@ export function SpecSummary({ summary, detail }: { summary: DaemonSetSummary; de
         <dt className="text-slate-600 dark:text-slate-400">Update strategy</dt>
         <dd>
           {strategy.type}
-          {strategy.type === 'RollingUpdate' ? ` (maxUnavailable ${show(strategy.maxUnavailable ?? 1)}, maxSurge ${show(strategy.maxSurge ?? 0)})` : ''}
+          {strategy.type === 'RollingUpdate'
+            ? ` (maxUnavailable ${show(strategy.maxUnavailable ?? 1)}, maxSurge ${show(strategy.maxSurge ?? 0)})`
+            : ''}
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">minReadySeconds</dt>
         <dd>{summary.minReadySeconds}</dd>
@@ -34,8 +42,14 @@ export function SpecSummary({ summary, detail }: { summary: DaemonSetSummary; de
           <>
             <dt className="text-slate-600 dark:text-slate-400">Requests</dt>
             <dd>
-              per pod {Object.entries(detail.cost.perPod).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}; all desired pods{' '}
-              {Object.entries(detail.cost.total).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}
+              per pod{' '}
+              {Object.entries(detail.cost.perPod)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ') || 'none'}
+              ; all desired pods{' '}
+              {Object.entries(detail.cost.total)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ') || 'none'}
             </dd>
           </>
         ) : null}
@@ -45,7 +59,11 @@ export function SpecSummary({ summary, detail }: { summary: DaemonSetSummary; de
           <tr>
             <th scope="col" />
             {COUNTER_FIELDS.map((field) => (
-              <th key={field} scope="col" className="px-1.5 text-right font-normal text-slate-600 dark:text-slate-400">
+              <th
+                key={field}
+                scope="col"
+                className="px-1.5 text-right font-normal text-slate-600 dark:text-slate-400"
+              >
                 {field}
               </th>
             ))}
@@ -53,15 +71,24 @@ export function SpecSummary({ summary, detail }: { summary: DaemonSetSummary; de
         </thead>
         <tbody>
           <tr>
-            <th scope="row" className="pr-2 text-left font-medium">reported</th>
+            <th scope="row" className="pr-2 text-left font-medium">
+              reported
+            </th>
             {COUNTER_FIELDS.map((field) => (
-              <td key={field} className="px-1.5 text-right">{reported[field]}</td>
+              <td key={field} className="px-1.5 text-right">
+                {reported[field]}
+              </td>
             ))}
           </tr>
           <tr>
-            <th scope="row" className="pr-2 text-left font-medium">implied by pods</th>
+            <th scope="row" className="pr-2 text-left font-medium">
+              implied by pods
+            </th>
             {COUNTER_FIELDS.map((field) => (
-              <td key={field} className={`px-1.5 text-right ${summary.implied[field] === reported[field] ? '' : 'font-semibold text-[#B34700] dark:text-[#E69F00]'}`}>
+              <td
+                key={field}
+                className={`px-1.5 text-right ${summary.implied[field] === reported[field] ? '' : 'font-semibold text-[#B34700] dark:text-[#E69F00]'}`}
+              >
                 {summary.implied[field]}
               </td>
             ))}
@@ -74,7 +101,9 @@ export function SpecSummary({ summary, detail }: { summary: DaemonSetSummary; de
       </p>
       <p>
         {health.isHealthy ? (
-          <span className="text-[#007A5A] dark:text-[#009E73]">✓ healthy (no kubernetes-mixin DaemonSet alert condition holds)</span>
+          <span className="text-[#007A5A] dark:text-[#009E73]">
+            ✓ healthy (no kubernetes-mixin DaemonSet alert condition holds)
+          </span>
         ) : (
           health.alerts.map((a) => (
             <span key={a.alert} className="block text-[#B34700] dark:text-[#E69F00]">

@@ -15,7 +15,8 @@ export class ApiError extends Error {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 /** The ApiError an HTTP answer stands for (status from the body's `code` when it has one). */
 export function toApiError(status: number, body: unknown): ApiError {
@@ -30,9 +31,17 @@ export function toApiError(status: number, body: unknown): ApiError {
 export async function fetchJson(url: string, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers }, cache: 'no-store' });
+    response = await fetch(url, {
+      ...init,
+      headers: { accept: 'application/json', ...init.headers },
+      cache: 'no-store',
+    });
   } catch (error) {
-    throw new ApiError(0, 'NetworkError', error instanceof Error ? error.message : 'the dashboard server cannot be reached');
+    throw new ApiError(
+      0,
+      'NetworkError',
+      error instanceof Error ? error.message : 'the dashboard server cannot be reached',
+    );
   }
   const text = await response.text();
   let body: unknown;
@@ -47,5 +56,7 @@ export async function fetchJson(url: string, init: RequestInit = {}): Promise<un
 
 /** `/api/c/{cluster}/…` with every segment escaped, so odd names never change the path's shape. */
 export function apiPath(cluster: string, ...segments: string[]): string {
-  return ['/api/c', cluster, ...segments].map((part, i) => (i === 0 ? part : encodeURIComponent(part))).join('/');
+  return ['/api/c', cluster, ...segments]
+    .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
+    .join('/');
 }

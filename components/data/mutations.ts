@@ -26,20 +26,30 @@ export interface ActionAnswer {
   result: Record<string, unknown>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads an action answer; a 2xx body without `ok: true` is an error too. */
 export function parseActionAnswer(body: unknown): ActionAnswer {
   if (!isRecord(body) || body.ok !== true) throw toApiError(200, body);
-  return { kubectl: typeof body.kubectl === 'string' ? body.kubectl : '', dryRun: body.dryRun === true, result: isRecord(body.result) ? body.result : {} };
+  return {
+    kubectl: typeof body.kubectl === 'string' ? body.kubectl : '',
+    dryRun: body.dryRun === true,
+    result: isRecord(body.result) ? body.result : {},
+  };
 }
 
 /** `POST /api/c/{cluster}/daemonsets/{ns}/{name}/{action}`. */
-export const daemonSetActionUrl = (cluster: string, namespace: string, name: string, action: DaemonSetAction) =>
-  apiPath(cluster, 'daemonsets', namespace, name, action);
+export const daemonSetActionUrl = (
+  cluster: string,
+  namespace: string,
+  name: string,
+  action: DaemonSetAction,
+) => apiPath(cluster, 'daemonsets', namespace, name, action);
 
 /** `POST /api/c/{cluster}/pods/{ns}/{name}/delete`. */
-export const podDeleteUrl = (cluster: string, namespace: string, pod: string) => apiPath(cluster, 'pods', namespace, pod, 'delete');
+export const podDeleteUrl = (cluster: string, namespace: string, pod: string) =>
+  apiPath(cluster, 'pods', namespace, pod, 'delete');
 
 /** A function that POSTs an action body to a URL with the session's CSRF token and reads the answer. */
 export function useActionPost(): (url: string, body: ActionBody) => Promise<ActionAnswer> {

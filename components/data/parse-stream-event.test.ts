@@ -4,25 +4,64 @@ import { parseStreamEvent } from './parse-stream-event';
 describe('parseStreamEvent', () => {
   it('reads a snapshot', () => {
     const parsed = parseStreamEvent('snapshot', JSON.stringify({ seq: 3, rows: ['a'], columns: [null] }), 9);
-    expect(parsed).toEqual({ ok: true, event: { type: 'snapshot', at: 9, seq: 3, snapshot: { rows: ['a'], columns: [null] } } });
+    expect(parsed).toEqual({
+      ok: true,
+      event: { type: 'snapshot', at: 9, seq: 3, snapshot: { rows: ['a'], columns: [null] } },
+    });
   });
 
   it('reads a delta batch', () => {
-    const parsed = parseStreamEvent('delta', JSON.stringify({ seq: 4, deltas: [{ cells: [[0, 0, 'R']] }] }), 9);
-    expect(parsed).toEqual({ ok: true, event: { type: 'delta', at: 9, seq: 4, deltas: [{ cells: [[0, 0, 'R']] }] } });
+    const parsed = parseStreamEvent(
+      'delta',
+      JSON.stringify({ seq: 4, deltas: [{ cells: [[0, 0, 'R']] }] }),
+      9,
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      event: { type: 'delta', at: 9, seq: 4, deltas: [{ cells: [[0, 0, 'R']] }] },
+    });
   });
 
   it.each([
-    [{ state: 'Live', resources: { nodes: 5, pods: { count: 10, synced: true }, revisions: { loaded: 2, error: 'forbidden' } } }, { state: 'Live', resources: { nodes: { count: 5 }, pods: { count: 10, synced: true }, revisions: { count: 2, error: 'forbidden' } } }],
-    [{ state: 'Stale', since: '2026-11-25T10:00:00Z' }, { state: 'Stale', since: '2026-11-25T10:00:00Z', resources: {} }],
-    [{ state: 'Stale', since: 12, resources: 'lots' }, { state: 'Stale', since: 12, resources: {} }],
+    [
+      {
+        state: 'Live',
+        resources: {
+          nodes: 5,
+          pods: { count: 10, synced: true },
+          revisions: { loaded: 2, error: 'forbidden' },
+        },
+      },
+      {
+        state: 'Live',
+        resources: {
+          nodes: { count: 5 },
+          pods: { count: 10, synced: true },
+          revisions: { count: 2, error: 'forbidden' },
+        },
+      },
+    ],
+    [
+      { state: 'Stale', since: '2026-11-25T10:00:00Z' },
+      { state: 'Stale', since: '2026-11-25T10:00:00Z', resources: {} },
+    ],
+    [
+      { state: 'Stale', since: 12, resources: 'lots' },
+      { state: 'Stale', since: 12, resources: {} },
+    ],
   ])('reads status %j', (body, status) => {
-    expect(parseStreamEvent('status', JSON.stringify(body), 1)).toEqual({ ok: true, event: { type: 'status', at: 1, status } });
+    expect(parseStreamEvent('status', JSON.stringify(body), 1)).toEqual({
+      ok: true,
+      event: { type: 'status', at: 1, status },
+    });
   });
 
   it('reads a heartbeat with or without data', () => {
     expect(parseStreamEvent('heartbeat', '', 4)).toEqual({ ok: true, event: { type: 'heartbeat', at: 4 } });
-    expect(parseStreamEvent('heartbeat', '{"t":1}', 4)).toEqual({ ok: true, event: { type: 'heartbeat', at: 4 } });
+    expect(parseStreamEvent('heartbeat', '{"t":1}', 4)).toEqual({
+      ok: true,
+      event: { type: 'heartbeat', at: 4 },
+    });
   });
 
   it.each([
@@ -41,12 +80,45 @@ describe('parseStreamEvent', () => {
 
 describe('parseStreamEvent rollout', () => {
   it('reads a rollout event', () => {
-    const sample = { at: 5, desired: 2, updated: 1, ready: 2, available: 2, unavailable: 0, revisions: { '2': 1, '1': 1 } };
-    const parsed = parseStreamEvent('rollout', JSON.stringify({ daemonset: 'a/b', reset: true, capacity: 10, samples: [sample, { at: 'x' }], progress: { done: false, stuck: true, cause: 'c', etaSeconds: 30 } }), 1);
-    expect(parsed).toEqual({ ok: true, event: { type: 'rollout', at: 1, reset: true, feed: { capacity: 10, samples: [sample], progress: { done: false, stuck: true, cause: 'c', etaSeconds: 30 } } } });
+    const sample = {
+      at: 5,
+      desired: 2,
+      updated: 1,
+      ready: 2,
+      available: 2,
+      unavailable: 0,
+      revisions: { '2': 1, '1': 1 },
+    };
+    const parsed = parseStreamEvent(
+      'rollout',
+      JSON.stringify({
+        daemonset: 'a/b',
+        reset: true,
+        capacity: 10,
+        samples: [sample, { at: 'x' }],
+        progress: { done: false, stuck: true, cause: 'c', etaSeconds: 30 },
+      }),
+      1,
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      event: {
+        type: 'rollout',
+        at: 1,
+        reset: true,
+        feed: {
+          capacity: 10,
+          samples: [sample],
+          progress: { done: false, stuck: true, cause: 'c', etaSeconds: 30 },
+        },
+      },
+    });
   });
 
   it('rejects a rollout without samples', () => {
-    expect(parseStreamEvent('rollout', '{"progress":{}}', 1)).toEqual({ ok: false, error: 'rollout event lacks samples or progress' });
+    expect(parseStreamEvent('rollout', '{"progress":{}}', 1)).toEqual({
+      ok: false,
+      error: 'rollout event lacks samples or progress',
+    });
   });
 });

@@ -10,7 +10,8 @@ import type { ResourceProgress, ServerStatus, StreamEvent } from './stream-state
 /** A parsed event, or why the event was dropped. */
 export type ParsedStreamEvent = { ok: true; event: StreamEvent } | { ok: false; error: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isSeq = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** Parses the data of a `snapshot`, `delta`, `status` or `heartbeat` event received at `at`. */
@@ -27,7 +28,15 @@ export function parseStreamEvent(name: string, data: string, at: number): Parsed
       if (!isSeq(body.seq) || !Array.isArray(body.rows) || !Array.isArray(body.columns)) {
         return { ok: false, error: 'snapshot event lacks seq, rows or columns' };
       }
-      return { ok: true, event: { type: 'snapshot', at, seq: body.seq, snapshot: { rows: body.rows, columns: body.columns } as FleetSnapshot } };
+      return {
+        ok: true,
+        event: {
+          type: 'snapshot',
+          at,
+          seq: body.seq,
+          snapshot: { rows: body.rows, columns: body.columns } as FleetSnapshot,
+        },
+      };
     case 'delta':
       if (!isSeq(body.seq) || !Array.isArray(body.deltas) || !body.deltas.every(isRecord)) {
         return { ok: false, error: 'delta event lacks seq or deltas' };
@@ -45,15 +54,26 @@ export function parseStreamEvent(name: string, data: string, at: number): Parsed
 }
 
 function parseRollout(body: Record<string, unknown>, at: number): ParsedStreamEvent {
-  if (!Array.isArray(body.samples) || !isRecord(body.progress)) return { ok: false, error: 'rollout event lacks samples or progress' };
-  const samples = body.samples.filter((sample): sample is RolloutSample => isRecord(sample) && isSeq(sample.at));
+  if (!Array.isArray(body.samples) || !isRecord(body.progress))
+    return { ok: false, error: 'rollout event lacks samples or progress' };
+  const samples = body.samples.filter(
+    (sample): sample is RolloutSample => isRecord(sample) && isSeq(sample.at),
+  );
   const capacity = isSeq(body.capacity) && body.capacity > 0 ? body.capacity : Math.max(samples.length, 1);
-  const progress = { ...body.progress, done: body.progress.done === true, stuck: body.progress.stuck === true } as RolloutProgress;
-  return { ok: true, event: { type: 'rollout', at, reset: body.reset === true, feed: { capacity, samples, progress } } };
+  const progress = {
+    ...body.progress,
+    done: body.progress.done === true,
+    stuck: body.progress.stuck === true,
+  } as RolloutProgress;
+  return {
+    ok: true,
+    event: { type: 'rollout', at, reset: body.reset === true, feed: { capacity, samples, progress } },
+  };
 }
 
 function parseStatus(body: Record<string, unknown>, at: number): ParsedStreamEvent {
-  if (body.state !== 'Live' && body.state !== 'Stale') return { ok: false, error: 'status event has no Live/Stale state' };
+  if (body.state !== 'Live' && body.state !== 'Stale')
+    return { ok: false, error: 'status event has no Live/Stale state' };
   const status: ServerStatus = { state: body.state, resources: parseResources(body.resources) };
   if (typeof body.since === 'string' || typeof body.since === 'number') status.since = body.since;
   return { ok: true, event: { type: 'status', at, status } };

@@ -22,21 +22,33 @@ export interface Session {
   user?: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The clusters the dashboard knows, in the server's order (`demo` first). */
 export function parseClusters(body: unknown): ClusterInfo[] {
   if (!Array.isArray(body)) return [];
   return body.filter(isRecord).flatMap((entry) =>
     typeof entry.name === 'string'
-      ? [{ name: entry.name, source: String(entry.source ?? ''), reachable: entry.reachable !== false, ...(typeof entry.message === 'string' ? { message: entry.message } : {}) }]
+      ? [
+          {
+            name: entry.name,
+            source: String(entry.source ?? ''),
+            reachable: entry.reachable !== false,
+            ...(typeof entry.message === 'string' ? { message: entry.message } : {}),
+          },
+        ]
       : [],
   );
 }
 
 /** `GET /api/clusters`. */
 export const clustersQuery = () =>
-  queryOptions({ queryKey: ['clusters'], queryFn: async () => parseClusters(await fetchJson('/api/clusters')), refetchInterval: 15_000 });
+  queryOptions({
+    queryKey: ['clusters'],
+    queryFn: async () => parseClusters(await fetchJson('/api/clusters')),
+    refetchInterval: 15_000,
+  });
 
 /** `GET /api/session`; read-only when the session cannot be read, so no button promises what fails. */
 export const sessionQuery = () =>
@@ -45,18 +57,30 @@ export const sessionQuery = () =>
     queryFn: async (): Promise<Session> => {
       const body = await fetchJson('/api/session');
       if (!isRecord(body) || typeof body.csrfToken !== 'string') return { csrfToken: '', readOnly: true };
-      return { csrfToken: body.csrfToken, readOnly: body.readOnly === true, ...(typeof body.user === 'string' ? { user: body.user } : {}) };
+      return {
+        csrfToken: body.csrfToken,
+        readOnly: body.readOnly === true,
+        ...(typeof body.user === 'string' ? { user: body.user } : {}),
+      };
     },
     staleTime: Infinity,
   });
 
 /** `GET /api/c/{cluster}/daemonsets/{ns}/{name}` (shape read by components/daemonset). */
 export const daemonSetDetailQuery = (cluster: string, namespace: string, name: string) =>
-  queryOptions({ queryKey: ['daemonset', cluster, namespace, name], queryFn: () => fetchJson(apiPath(cluster, 'daemonsets', namespace, name)), refetchInterval: 5_000 });
+  queryOptions({
+    queryKey: ['daemonset', cluster, namespace, name],
+    queryFn: () => fetchJson(apiPath(cluster, 'daemonsets', namespace, name)),
+    refetchInterval: 5_000,
+  });
 
 /** `GET /api/c/{cluster}/nodes/{name}` (shape read by components/why). */
 export const nodeDetailQuery = (cluster: string, name: string) =>
-  queryOptions({ queryKey: ['node', cluster, name], queryFn: () => fetchJson(apiPath(cluster, 'nodes', name)), refetchInterval: 10_000 });
+  queryOptions({
+    queryKey: ['node', cluster, name],
+    queryFn: () => fetchJson(apiPath(cluster, 'nodes', name)),
+    refetchInterval: 10_000,
+  });
 
 /** The nodes' labels and taints, for label/taint filters, grouping and What-if (`GET /api/c/{cluster}/nodes`). */
 export const nodeListQuery = (cluster: string) =>

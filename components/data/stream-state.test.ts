@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '../grid/test-fleet';
-import { HEARTBEAT_TIMEOUT_MS, INITIAL_STREAM_STATE, liveness, reduceStream, type StreamEvent, type StreamState } from './stream-state';
+import {
+  HEARTBEAT_TIMEOUT_MS,
+  INITIAL_STREAM_STATE,
+  liveness,
+  reduceStream,
+  type StreamEvent,
+  type StreamState,
+} from './stream-state';
 
 const snapshot = snapshotOf(['a', 'b'], { 'ns/ds': 'RM' });
 const run = (...events: StreamEvent[]): StreamState => events.reduce(reduceStream, INITIAL_STREAM_STATE);
 const opened = (at = 1): StreamEvent => ({ type: 'open', at });
 const snap = (seq: number, at = 2): StreamEvent => ({ type: 'snapshot', at, seq, snapshot });
-const cell = (seq: number, code: 'R' | 'F', at = 3): StreamEvent => ({ type: 'delta', at, seq, deltas: [{ cells: [[0, 1, code]] }] });
+const cell = (seq: number, code: 'R' | 'F', at = 3): StreamEvent => ({
+  type: 'delta',
+  at,
+  seq,
+  deltas: [{ cells: [[0, 1, code]] }],
+});
 const cells = (state: StreamState) => state.snapshot?.columns[0]?.cells;
 
 describe('reduceStream', () => {
@@ -23,7 +35,12 @@ describe('reduceStream', () => {
   });
 
   it('applies every delta of a batch in order', () => {
-    const batch: StreamEvent = { type: 'delta', at: 3, seq: 6, deltas: [{ cells: [[0, 1, 'F']] }, { cells: [[0, 0, 'F']] }] };
+    const batch: StreamEvent = {
+      type: 'delta',
+      at: 3,
+      seq: 6,
+      deltas: [{ cells: [[0, 1, 'F']] }, { cells: [[0, 0, 'F']] }],
+    };
     expect(cells(run(snap(5), batch))).toBe('FF');
   });
 
@@ -36,7 +53,11 @@ describe('reduceStream', () => {
   });
 
   it('remembers when the connection was first lost', () => {
-    const state = run(snap(1), { type: 'disconnected', at: 10 }, { type: 'disconnected', at: 30, error: 'gone' });
+    const state = run(
+      snap(1),
+      { type: 'disconnected', at: 10 },
+      { type: 'disconnected', at: 30, error: 'gone' },
+    );
     expect(state).toMatchObject({ connection: 'closed', disconnectedAt: 10, error: 'gone' });
   });
 });
@@ -46,21 +67,67 @@ describe('liveness', () => {
   it.each<[string, StreamEvent[], number, ReturnType<typeof liveness>]>([
     ['connecting before anything arrives', [opened()], 5, { state: 'Connecting' }],
     ['live once the server says so', [opened(), snap(1), live], 5, { state: 'Live' }],
-    ['stale when the server says so, with its since', [snap(1), { type: 'status', at: 3, status: { state: 'Stale', since: '2026-01-01T00:00:00Z', resources: {} } }], 5, { state: 'Stale', since: Date.parse('2026-01-01T00:00:00Z') }],
-    ['stale with a bad since keeps since unknown', [snap(1), { type: 'status', at: 3, status: { state: 'Stale', since: 'yesterday', resources: {} } }], 5, { state: 'Stale', since: undefined }],
-    ['stale since the disconnect', [snap(1), live, { type: 'disconnected', at: 7 }], 9, { state: 'Stale', since: 7 }],
-    ['stale when heartbeats stop', [snap(1), live, { type: 'heartbeat', at: 10 }], 11 + HEARTBEAT_TIMEOUT_MS, { state: 'Stale', since: 10 }],
-    ['live while heartbeats come', [snap(1), live, { type: 'heartbeat', at: 10 }], 9 + HEARTBEAT_TIMEOUT_MS, { state: 'Live' }],
-    ['silence is fine for a server that sends no heartbeats', [snap(1), live], 10 * HEARTBEAT_TIMEOUT_MS, { state: 'Live' }],
+    [
+      'stale when the server says so, with its since',
+      [
+        snap(1),
+        { type: 'status', at: 3, status: { state: 'Stale', since: '2026-01-01T00:00:00Z', resources: {} } },
+      ],
+      5,
+      { state: 'Stale', since: Date.parse('2026-01-01T00:00:00Z') },
+    ],
+    [
+      'stale with a bad since keeps since unknown',
+      [snap(1), { type: 'status', at: 3, status: { state: 'Stale', since: 'yesterday', resources: {} } }],
+      5,
+      { state: 'Stale', since: undefined },
+    ],
+    [
+      'stale since the disconnect',
+      [snap(1), live, { type: 'disconnected', at: 7 }],
+      9,
+      { state: 'Stale', since: 7 },
+    ],
+    [
+      'stale when heartbeats stop',
+      [snap(1), live, { type: 'heartbeat', at: 10 }],
+      11 + HEARTBEAT_TIMEOUT_MS,
+      { state: 'Stale', since: 10 },
+    ],
+    [
+      'live while heartbeats come',
+      [snap(1), live, { type: 'heartbeat', at: 10 }],
+      9 + HEARTBEAT_TIMEOUT_MS,
+      { state: 'Live' },
+    ],
+    [
+      'silence is fine for a server that sends no heartbeats',
+      [snap(1), live],
+      10 * HEARTBEAT_TIMEOUT_MS,
+      { state: 'Live' },
+    ],
   ])('%s', (_name, events, now, expected) => {
     expect(liveness(run(...events), now)).toEqual(expected);
   });
 });
 
 describe('rollout feed', () => {
-  const sample = (at: number) => ({ at, desired: 3, updated: at, ready: 3, available: 3, unavailable: 0, revisions: {} });
+  const sample = (at: number) => ({
+    at,
+    desired: 3,
+    updated: at,
+    ready: 3,
+    available: 3,
+    unavailable: 0,
+    revisions: {},
+  });
   const progress = { done: false, stuck: true, cause: '1 pod in ImagePullBackOff on revision 2' };
-  const rollout = (reset: boolean, ats: number[], capacity = 3): StreamEvent => ({ type: 'rollout', at: 1, reset, feed: { capacity, samples: ats.map(sample), progress } });
+  const rollout = (reset: boolean, ats: number[], capacity = 3): StreamEvent => ({
+    type: 'rollout',
+    at: 1,
+    reset,
+    feed: { capacity, samples: ats.map(sample), progress },
+  });
 
   it('starts from a reset, appends later samples, keeps the last `capacity`', () => {
     const state = run(rollout(true, [1, 2]), rollout(false, [3, 4]));

@@ -80,7 +80,13 @@ export function reduceStream(state: StreamState, event: StreamEvent): StreamStat
       return { ...seen, connection: 'open', disconnectedAt: undefined, error: undefined };
     case 'snapshot':
       // A snapshot replaces everything: it is what the server has now, whatever we held before.
-      return { ...seen, connection: 'open', disconnectedAt: undefined, snapshot: event.snapshot, seq: event.seq };
+      return {
+        ...seen,
+        connection: 'open',
+        disconnectedAt: undefined,
+        snapshot: event.snapshot,
+        seq: event.seq,
+      };
     case 'delta': {
       if (state.snapshot === undefined || event.seq <= state.seq) return seen;
       const snapshot = event.deltas.reduce(applyDelta, state.snapshot);
@@ -106,14 +112,16 @@ export function reduceStream(state: StreamState, event: StreamEvent): StreamStat
 export const HEARTBEAT_TIMEOUT_MS = 45_000;
 
 /** What the Live/Stale indicator says. */
-export type Liveness = { state: 'Live' } | { state: 'Stale'; since: number | undefined } | { state: 'Connecting' };
+export type Liveness =
+  { state: 'Live' } | { state: 'Stale'; since: number | undefined } | { state: 'Connecting' };
 
 /** Live only while connected, the server says Live, and heartbeats (if any) keep coming. */
 export function liveness(state: StreamState, now: number): Liveness {
   if (state.connection === 'closed') return { state: 'Stale', since: state.disconnectedAt };
   if (state.snapshot === undefined && state.status === undefined) return { state: 'Connecting' };
   const lastEventAt = state.lastEventAt ?? now;
-  if (state.hasHeartbeats && now - lastEventAt > HEARTBEAT_TIMEOUT_MS) return { state: 'Stale', since: lastEventAt };
+  if (state.hasHeartbeats && now - lastEventAt > HEARTBEAT_TIMEOUT_MS)
+    return { state: 'Stale', since: lastEventAt };
   if (state.status?.state === 'Stale') return { state: 'Stale', since: parseSince(state.status.since) };
   return { state: 'Live' };
 }
@@ -128,5 +136,9 @@ function parseSince(since: string | number | undefined): number | undefined {
 function mergeRollout(current: RolloutFeed | undefined, reset: boolean, feed: RolloutFeed): RolloutFeed {
   if (reset || current === undefined) return feed;
   const samples = [...current.samples, ...feed.samples];
-  return { capacity: feed.capacity, samples: samples.slice(Math.max(0, samples.length - feed.capacity)), progress: feed.progress };
+  return {
+    capacity: feed.capacity,
+    samples: samples.slice(Math.max(0, samples.length - feed.capacity)),
+    progress: feed.progress,
+  };
 }

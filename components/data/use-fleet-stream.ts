@@ -33,7 +33,9 @@ function batchedDispatch(queryClient: QueryClient, key: ReturnType<typeof fleetS
     frame = undefined;
     const events = queue;
     queue = [];
-    queryClient.setQueryData<StreamState>(key, (state) => events.reduce(reduceStream, state ?? INITIAL_STREAM_STATE));
+    queryClient.setQueryData<StreamState>(key, (state) =>
+      events.reduce(reduceStream, state ?? INITIAL_STREAM_STATE),
+    );
   };
   return {
     dispatch(event: StreamEvent) {
@@ -89,6 +91,11 @@ export function useFleetStream(cluster: string, daemonSet?: string): StreamState
     };
   }, [cluster, daemonSet, queryClient]);
 
-  const { data } = useQuery<StreamState>({ queryKey: key, queryFn: skipToken, staleTime: Infinity, gcTime: 60_000 });
+  const { data } = useQuery<StreamState>({
+    queryKey: key,
+    queryFn: skipToken,
+    staleTime: Infinity,
+    gcTime: 60_000,
+  });
   return data ?? INITIAL_STREAM_STATE;
 }

@@ -31,11 +31,39 @@ export function FilterBar({ query, onChange, namespaces, labelKeys, errors }: Fi
           ))}
         </select>
       </label>
-      <TextFilter label="DaemonSet" value={query.daemonSet} placeholder="name contains" onChange={(daemonSet) => onChange({ daemonSet })} />
-      <TextFilter label="Node" value={query.node} placeholder="name contains" onChange={(node) => onChange({ node })} />
-      <TextFilter label="Node labels" value={query.label} placeholder="role=edge,!gpu" onChange={(label) => onChange({ label })} invalid={errors.some((e) => e.startsWith('label'))} />
-      <TextFilter label="Taint" value={query.taint} placeholder="key=value:Effect" onChange={(taint) => onChange({ taint })} invalid={errors.some((e) => e.startsWith('taint'))} />
-      <TextFilter label="Group by label" value={query.groupBy} placeholder="topology.kubernetes.io/zone" list="daemonscope-label-keys" onChange={(groupBy) => onChange({ groupBy })} />
+      <TextFilter
+        label="DaemonSet"
+        value={query.daemonSet}
+        placeholder="name contains"
+        onChange={(daemonSet) => onChange({ daemonSet })}
+      />
+      <TextFilter
+        label="Node"
+        value={query.node}
+        placeholder="name contains"
+        onChange={(node) => onChange({ node })}
+      />
+      <TextFilter
+        label="Node labels"
+        value={query.label}
+        placeholder="role=edge,!gpu"
+        onChange={(label) => onChange({ label })}
+        invalid={errors.some((e) => e.startsWith('label'))}
+      />
+      <TextFilter
+        label="Taint"
+        value={query.taint}
+        placeholder="key=value:Effect"
+        onChange={(taint) => onChange({ taint })}
+        invalid={errors.some((e) => e.startsWith('taint'))}
+      />
+      <TextFilter
+        label="Group by label"
+        value={query.groupBy}
+        placeholder="topology.kubernetes.io/zone"
+        list="daemonscope-label-keys"
+        onChange={(groupBy) => onChange({ groupBy })}
+      />
       <datalist id="daemonscope-label-keys">
         {labelKeys.map((key) => (
           <option key={key} value={key} />
@@ -53,7 +81,11 @@ export function FilterBar({ query, onChange, namespaces, labelKeys, errors }: Fi
         </select>
       </label>
       <label className="flex items-center gap-1.5 pb-1 text-sm">
-        <input type="checkbox" checked={query.problemsOnly} onChange={(event) => onChange({ problemsOnly: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={query.problemsOnly}
+          onChange={(event) => onChange({ problemsOnly: event.target.checked })}
+        />
         Problems only
       </label>
       {errors.length > 0 ? (

@@ -7,7 +7,11 @@ const matcher = (text: string): TaintMatcher | undefined => {
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.matcher;
 };
-const taint = (key: string, effect: string, value?: string): Taint => ({ key, effect, ...(value === undefined ? {} : { value }) });
+const taint = (key: string, effect: string, value?: string): Taint => ({
+  key,
+  effect,
+  ...(value === undefined ? {} : { value }),
+});
 
 describe('parseTaintFilter', () => {
   it.each([
@@ -15,7 +19,10 @@ describe('parseTaintFilter', () => {
     ['dedicated', { key: 'dedicated' }],
     ['dedicated=edge', { key: 'dedicated', value: 'edge' }],
     ['dedicated:NoSchedule', { key: 'dedicated', effect: 'NoSchedule' }],
-    ['node-role.kubernetes.io/control-plane=:NoSchedule', { key: 'node-role.kubernetes.io/control-plane', value: '', effect: 'NoSchedule' }],
+    [
+      'node-role.kubernetes.io/control-plane=:NoSchedule',
+      { key: 'node-role.kubernetes.io/control-plane', value: '', effect: 'NoSchedule' },
+    ],
   ])('parses %j', (text, expected) => {
     expect(parseTaintFilter(text)).toEqual({ ok: true, matcher: expected });
   });
@@ -32,7 +39,10 @@ describe('parseTaintFilter', () => {
 });
 
 describe('matchesTaintFilter', () => {
-  const taints = [taint('dedicated', 'NoSchedule', 'edge'), taint('node.kubernetes.io/not-ready', 'NoExecute')];
+  const taints = [
+    taint('dedicated', 'NoSchedule', 'edge'),
+    taint('node.kubernetes.io/not-ready', 'NoExecute'),
+  ];
   it.each([
     ['', taints, true],
     ['', undefined, true],

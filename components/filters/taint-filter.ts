@@ -25,7 +25,10 @@ export function parseTaintFilter(text: string): TaintFilterParse {
   const head = colon >= 0 ? trimmed.slice(0, colon) : trimmed;
   const effect = colon >= 0 ? trimmed.slice(colon + 1) : undefined;
   if (effect !== undefined && !EFFECTS.some((known) => known === effect)) {
-    return { ok: false, error: `unknown taint effect "${effect}" (use NoSchedule, PreferNoSchedule or NoExecute)` };
+    return {
+      ok: false,
+      error: `unknown taint effect "${effect}" (use NoSchedule, PreferNoSchedule or NoExecute)`,
+    };
   }
   const eq = head.indexOf('=');
   const key = (eq >= 0 ? head.slice(0, eq) : head).trim();
@@ -37,7 +40,10 @@ export function parseTaintFilter(text: string): TaintFilterParse {
 }
 
 /** True when one of the node's taints matches the matcher (an undefined matcher matches every node). */
-export function matchesTaintFilter(taints: readonly Taint[] | null | undefined, matcher: TaintMatcher | undefined): boolean {
+export function matchesTaintFilter(
+  taints: readonly Taint[] | null | undefined,
+  matcher: TaintMatcher | undefined,
+): boolean {
   if (matcher === undefined) return true;
   return (taints ?? []).some(
     (taint) =>

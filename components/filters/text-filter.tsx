@@ -3,7 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 
 /** A labelled text box that reports its value after typing pauses, so the URL is not rewritten per key. */
-export function TextFilter(props: { label: string; value: string; placeholder?: string; onChange: (value: string) => void; list?: string; invalid?: boolean }) {
+export function TextFilter(props: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  onChange: (value: string) => void;
+  list?: string;
+  invalid?: boolean;
+}) {
   const [draft, setDraft] = useState(props.value);
   const [lastValue, setLastValue] = useState(props.value);
   // A value changed from outside (back button, a chart click) replaces the draft.

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW_QUERY, decodeViewQuery, encodeViewQuery, stateSlug, viewHref, type ViewQuery } from './url-state';
+import {
+  DEFAULT_VIEW_QUERY,
+  decodeViewQuery,
+  encodeViewQuery,
+  stateSlug,
+  viewHref,
+  type ViewQuery,
+} from './url-state';
 
 const decode = (search: string) => decodeViewQuery(new URLSearchParams(search));
 
@@ -21,7 +28,10 @@ describe('decodeViewQuery', () => {
     ['group=topology.kubernetes.io%2Fzone', { groupBy: 'topology.kubernetes.io/zone' }],
     ['problems=1', { problemsOnly: true }],
     ['problems=yes', {}],
-    ['cell=node-1%2Fkube-system%2Ffluent-bit', { cell: { node: 'node-1', daemonSet: 'kube-system/fluent-bit' } }],
+    [
+      'cell=node-1%2Fkube-system%2Ffluent-bit',
+      { cell: { node: 'node-1', daemonSet: 'kube-system/fluent-bit' } },
+    ],
     ['cell=node-1%2Ffluent-bit', {}],
     ['cell=a%2F%2Fb', {}],
     ['cell=a%2Fb%2Fc%2Fd', {}],
@@ -37,8 +47,16 @@ describe('encodeViewQuery', () => {
   });
 
   it('writes parameters in a stable order', () => {
-    const query: ViewQuery = { ...DEFAULT_VIEW_QUERY, problemsOnly: true, namespace: 'kube-system', states: ['failing', 'missing'], sort: 'problems' };
-    expect(viewHref('/c/demo', query)).toBe('/c/demo?ns=kube-system&state=failing%2Cmissing&sort=problems&problems=1');
+    const query: ViewQuery = {
+      ...DEFAULT_VIEW_QUERY,
+      problemsOnly: true,
+      namespace: 'kube-system',
+      states: ['failing', 'missing'],
+      sort: 'problems',
+    };
+    expect(viewHref('/c/demo', query)).toBe(
+      '/c/demo?ns=kube-system&state=failing%2Cmissing&sort=problems&problems=1',
+    );
   });
 
   const token = fc.stringMatching(/^[a-z0-9]([-a-z0-9.]{0,10}[a-z0-9])?$/);
@@ -49,11 +67,24 @@ describe('encodeViewQuery', () => {
     node: text,
     label: text,
     taint: text,
-    states: fc.uniqueArray(fc.constantFrom('ready', 'updating', 'progressing', 'failing', 'missing', 'misscheduled', 'not-eligible')),
+    states: fc.uniqueArray(
+      fc.constantFrom(
+        'ready',
+        'updating',
+        'progressing',
+        'failing',
+        'missing',
+        'misscheduled',
+        'not-eligible',
+      ),
+    ),
     sort: fc.constantFrom('name' as const, 'problems' as const),
     groupBy: text,
     problemsOnly: fc.boolean(),
-    cell: fc.option(fc.record({ node: token, daemonSet: fc.tuple(token, token).map(([ns, name]) => `${ns}/${name}`) }), { nil: undefined }),
+    cell: fc.option(
+      fc.record({ node: token, daemonSet: fc.tuple(token, token).map(([ns, name]) => `${ns}/${name}`) }),
+      { nil: undefined },
+    ),
   });
 
   it('decodes what it encodes', () => {

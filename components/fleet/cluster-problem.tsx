@@ -11,7 +11,8 @@ export function ClusterProblem({ cluster }: { cluster: string }) {
   if (!entry) {
     return (
       <p role="alert" className="rounded border border-[#D55E00] p-2 text-sm">
-        There is no cluster named “{cluster}”. Known clusters: {clusters.data.map((c) => c.name).join(', ') || 'none'}.
+        There is no cluster named “{cluster}”. Known clusters:{' '}
+        {clusters.data.map((c) => c.name).join(', ') || 'none'}.
       </p>
     );
   }

@@ -10,7 +10,11 @@ import type { StateCounts } from '../grid/grid-view';
 type BarRow = { key: string } & Record<string, number | string>;
 
 /** A stacked bar per DaemonSet of its shown cells by state; a click on a segment filters the grid to it. */
-export function DaemonSetBars(props: { keys: readonly string[]; counts: readonly StateCounts[]; onPick: (daemonSet: string, stateSlug: string) => void }) {
+export function DaemonSetBars(props: {
+  keys: readonly string[];
+  counts: readonly StateCounts[];
+  onPick: (daemonSet: string, stateSlug: string) => void;
+}) {
   const data: BarRow[] = props.keys.map((key, i) => {
     const row: BarRow = { key };
     CELL_CODES.forEach((code, c) => {
@@ -21,7 +25,13 @@ export function DaemonSetBars(props: { keys: readonly string[]; counts: readonly
   if (data.length === 0) return null;
   return (
     <figure aria-label="Cells per DaemonSet by state" className="overflow-x-auto">
-      <BarChart layout="vertical" width={640} height={Math.max(120, 22 * data.length + 40)} data={data} margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+      <BarChart
+        layout="vertical"
+        width={640}
+        height={Math.max(120, 22 * data.length + 40)}
+        data={data}
+        margin={{ left: 8, right: 16, top: 4, bottom: 4 }}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
         <YAxis type="category" dataKey="key" width={220} tick={{ fontSize: 11 }} interval={0} />

@@ -27,15 +27,39 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const view = useMemo(() => buildGridView(snapshot, query, facts), [snapshot, query, facts]);
   const items = useMemo(
-    () => buildRowItems({ rows: view.rows, rowCounts: view.rowCounts, rowNames: snapshot.rows, groupBy: query.groupBy, facts, toggled }),
+    () =>
+      buildRowItems({
+        rows: view.rows,
+        rowCounts: view.rowCounts,
+        rowNames: snapshot.rows,
+        groupBy: query.groupBy,
+        facts,
+        toggled,
+      }),
     [view, snapshot.rows, query.groupBy, facts, toggled],
   );
-  const totals = useMemo(() => view.columnCounts.reduce((sum, counts) => sum.map((n, i) => n + (counts[i] ?? 0)), [0, 0, 0, 0, 0, 0, 0]), [view.columnCounts]);
+  const totals = useMemo(
+    () =>
+      view.columnCounts.reduce(
+        (sum, counts) => sum.map((n, i) => n + (counts[i] ?? 0)),
+        [0, 0, 0, 0, 0, 0, 0],
+      ),
+    [view.columnCounts],
+  );
   const columns = view.columns.flatMap((id) => snapshot.columns[id] ?? []);
-  const namespaces = useMemo(() => [...new Set(snapshot.columns.flatMap((c) => (c ? [c.namespace] : [])))], [snapshot.columns]);
-  const labelKeys = useMemo(() => [...new Set([...(facts?.values() ?? [])].flatMap((f) => Object.keys(f.labels ?? {})))].sort(), [facts]);
+  const namespaces = useMemo(
+    () => [...new Set(snapshot.columns.flatMap((c) => (c ? [c.namespace] : [])))],
+    [snapshot.columns],
+  );
+  const labelKeys = useMemo(
+    () => [...new Set([...(facts?.values() ?? [])].flatMap((f) => Object.keys(f.labels ?? {})))].sort(),
+    [facts],
+  );
   const select = (cell: CellRef) => onQuery({ cell });
-  const toggleState = (slug: string) => onQuery({ states: query.states.includes(slug) ? query.states.filter((s) => s !== slug) : [...query.states, slug] });
+  const toggleState = (slug: string) =>
+    onQuery({
+      states: query.states.includes(slug) ? query.states.filter((s) => s !== slug) : [...query.states, slug],
+    });
   const toggleGroup = (value: string) =>
     setToggled((current) => {
       const next = new Set(current);
@@ -45,11 +69,23 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
 
   return (
     <div className="flex flex-col gap-3">
-      <FilterBar query={query} onChange={onQuery} namespaces={namespaces} labelKeys={labelKeys} errors={view.errors} />
+      <FilterBar
+        query={query}
+        onChange={onQuery}
+        namespaces={namespaces}
+        labelKeys={labelKeys}
+        errors={view.errors}
+      />
       <Legend totals={totals} selected={query.states} onToggle={toggleState} />
-      {snapshot.rows.every((row) => row === null) ? <p className="text-sm">This cluster has no nodes.</p> : null}
-      {snapshot.columns.every((column) => column === null) ? <p className="text-sm">This cluster has no DaemonSets.</p> : null}
-      {view.rows.length === 0 && snapshot.rows.some((row) => row !== null) ? <p className="text-sm">No node matches these filters.</p> : null}
+      {snapshot.rows.every((row) => row === null) ? (
+        <p className="text-sm">This cluster has no nodes.</p>
+      ) : null}
+      {snapshot.columns.every((column) => column === null) ? (
+        <p className="text-sm">This cluster has no DaemonSets.</p>
+      ) : null}
+      {view.rows.length === 0 && snapshot.rows.some((row) => row !== null) ? (
+        <p className="text-sm">No node matches these filters.</p>
+      ) : null}
       <div className="flex flex-col gap-3 xl:flex-row">
         <div className="min-w-0 flex-1">
           <CoverageGrid
@@ -64,10 +100,24 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
             daemonSetHref={(namespace, name) => daemonSetPath(cluster, namespace, name)}
           />
         </div>
-        {query.cell ? <WhyPanel cluster={cluster} cell={query.cell} snapshot={snapshot} onClose={() => onQuery({ cell: undefined })} /> : null}
+        {query.cell ? (
+          <WhyPanel
+            cluster={cluster}
+            cell={query.cell}
+            snapshot={snapshot}
+            onClose={() => onQuery({ cell: undefined })}
+          />
+        ) : null}
       </div>
-      <DaemonSetBars keys={columns.map((c) => `${c.namespace}/${c.name}`)} counts={view.columnCounts} onPick={(daemonSet, slug) => onQuery({ daemonSet, states: [slug] })} />
-      <HealthTable summaries={columns} daemonSetHref={(namespace, name) => daemonSetPath(cluster, namespace, name)} />
+      <DaemonSetBars
+        keys={columns.map((c) => `${c.namespace}/${c.name}`)}
+        counts={view.columnCounts}
+        onPick={(daemonSet, slug) => onQuery({ daemonSet, states: [slug] })}
+      />
+      <HealthTable
+        summaries={columns}
+        daemonSetHref={(namespace, name) => daemonSetPath(cluster, namespace, name)}
+      />
     </div>
   );
 }

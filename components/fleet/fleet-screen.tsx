@@ -19,7 +19,15 @@ export function FleetScreen({ cluster }: { cluster: string }) {
   const [query, setQuery] = useViewQuery();
   const nodes = useQuery(nodeListQuery(cluster));
   const facts = useMemo(
-    () => (nodes.data ? new Map<string, NodeFacts>(nodes.data.map((node) => [node.metadata?.name ?? '', { labels: node.metadata?.labels ?? {}, taints: node.spec?.taints ?? [] }])) : undefined),
+    () =>
+      nodes.data
+        ? new Map<string, NodeFacts>(
+            nodes.data.map((node) => [
+              node.metadata?.name ?? '',
+              { labels: node.metadata?.labels ?? {}, taints: node.spec?.taints ?? [] },
+            ]),
+          )
+        : undefined,
     [nodes.data],
   );
   return (
@@ -33,7 +41,15 @@ export function FleetScreen({ cluster }: { cluster: string }) {
       <ClusterProblem cluster={cluster} />
       {stream.error ? <p role="alert">{stream.error}</p> : null}
       <LoadProgress status={stream.status} hasSnapshot={stream.snapshot !== undefined} />
-      {stream.snapshot ? <FleetBody cluster={cluster} snapshot={stream.snapshot} query={query} onQuery={setQuery} facts={facts} /> : null}
+      {stream.snapshot ? (
+        <FleetBody
+          cluster={cluster}
+          snapshot={stream.snapshot}
+          query={query}
+          onQuery={setQuery}
+          facts={facts}
+        />
+      ) : null}
     </main>
   );
 }

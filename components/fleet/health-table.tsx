@@ -6,7 +6,10 @@ import { daemonSetHealth, reportedCounters, reportedVersusImplied } from './heal
 const HEADINGS = ['Desired', 'Current', 'Misscheduled', 'Ready', 'Updated', 'Available', 'Unavailable'];
 
 /** Per DaemonSet: the seven counters as `kubectl get ds` shows them, implied values where they differ, the alert verdict. */
-export function HealthTable(props: { summaries: readonly DaemonSetSummary[]; daemonSetHref: (namespace: string, name: string) => string }) {
+export function HealthTable(props: {
+  summaries: readonly DaemonSetSummary[];
+  daemonSetHref: (namespace: string, name: string) => string;
+}) {
   if (props.summaries.length === 0) return null;
   return (
     <table className="w-full text-left text-xs tabular-nums">
@@ -19,7 +22,9 @@ export function HealthTable(props: { summaries: readonly DaemonSetSummary[]; dae
               {heading}
             </th>
           ))}
-          <th scope="col" className="px-2">Verdict</th>
+          <th scope="col" className="px-2">
+            Verdict
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -38,14 +43,27 @@ export function HealthTable(props: { summaries: readonly DaemonSetSummary[]; dae
               {COUNTER_FIELDS.map((field) => (
                 <td key={field} className="px-1 text-right">
                   {reported[field]}
-                  {differences.has(field) ? <span title="implied by the pods the dashboard sees" className="text-[#B34700] dark:text-[#E69F00]"> ({differences.get(field)} implied)</span> : null}
+                  {differences.has(field) ? (
+                    <span
+                      title="implied by the pods the dashboard sees"
+                      className="text-[#B34700] dark:text-[#E69F00]"
+                    >
+                      {' '}
+                      ({differences.get(field)} implied)
+                    </span>
+                  ) : null}
                 </td>
               ))}
               <td className="px-2">
                 {health.isHealthy ? (
                   <span className="text-[#007A5A] dark:text-[#009E73]">✓ healthy</span>
                 ) : (
-                  <span title={health.alerts.map((a) => `${a.alert} (fires after ${a.forMinutes}m): ${a.description}`).join('\n')} className="text-[#B34700] dark:text-[#E69F00]">
+                  <span
+                    title={health.alerts
+                      .map((a) => `${a.alert} (fires after ${a.forMinutes}m): ${a.description}`)
+                      .join('\n')}
+                    className="text-[#B34700] dark:text-[#E69F00]"
+                  >
                     ⚠ {health.alerts.map((a) => a.alert).join(', ')}
                   </span>
                 )}

@@ -48,11 +48,19 @@ export function daemonSetHealth(summary: DaemonSetSummary): DaemonSetHealth {
     s.updatedNumberScheduled !== s.desiredNumberScheduled ||
     s.numberAvailable !== s.desiredNumberScheduled;
   if (isRollingOut) {
-    alerts.push({ alert: 'KubeDaemonSetRolloutStuck', forMinutes: 15, description: `DaemonSet ${name} has not finished or progressed for at least 15m.` });
+    alerts.push({
+      alert: 'KubeDaemonSetRolloutStuck',
+      forMinutes: 15,
+      description: `DaemonSet ${name} has not finished or progressed for at least 15m.`,
+    });
   }
   const notScheduled = s.desiredNumberScheduled - s.currentNumberScheduled;
   if (notScheduled > 0) {
-    alerts.push({ alert: 'KubeDaemonSetNotScheduled', forMinutes: 10, description: `${notScheduled} Pods of DaemonSet ${name} are not scheduled.` });
+    alerts.push({
+      alert: 'KubeDaemonSetNotScheduled',
+      forMinutes: 10,
+      description: `${notScheduled} Pods of DaemonSet ${name} are not scheduled.`,
+    });
   }
   if (s.numberMisscheduled > 0) {
     alerts.push({
@@ -65,9 +73,13 @@ export function daemonSetHealth(summary: DaemonSetSummary): DaemonSetHealth {
 }
 
 /** Counters where the reported status and the one implied by the pods disagree (a lagging controller). */
-export function reportedVersusImplied(summary: DaemonSetSummary): { field: keyof DaemonSetCounters; reported: number; implied: number }[] {
+export function reportedVersusImplied(
+  summary: DaemonSetSummary,
+): { field: keyof DaemonSetCounters; reported: number; implied: number }[] {
   const reported = reportedCounters(summary);
   return (Object.keys(reported) as (keyof DaemonSetCounters)[]).flatMap((field) =>
-    reported[field] === summary.implied[field] ? [] : [{ field, reported: reported[field], implied: summary.implied[field] }],
+    reported[field] === summary.implied[field]
+      ? []
+      : [{ field, reported: reported[field], implied: summary.implied[field] }],
   );
 }

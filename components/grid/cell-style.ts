@@ -16,12 +16,37 @@ export interface CellLook {
 
 /** The look of every state, by wire code. */
 export const CELL_LOOKS: Readonly<Record<CellCode, CellLook>> = {
-  R: { glyph: '✓', fill: '#009E73', className: 'bg-[#009E73] text-white', meaning: 'current revision, available' },
-  U: { glyph: '↻', fill: '#56B4E9', className: 'bg-[#56B4E9] text-slate-950', meaning: 'pod of an older revision' },
-  P: { glyph: '◔', fill: '#0072B2', className: 'bg-[#0072B2] text-white', meaning: 'current revision, not ready yet' },
-  F: { glyph: '✕', fill: '#D55E00', className: 'bg-[#D55E00] text-white', meaning: 'image pull, crash loop or failed' },
+  R: {
+    glyph: '✓',
+    fill: '#009E73',
+    className: 'bg-[#009E73] text-white',
+    meaning: 'current revision, available',
+  },
+  U: {
+    glyph: '↻',
+    fill: '#56B4E9',
+    className: 'bg-[#56B4E9] text-slate-950',
+    meaning: 'pod of an older revision',
+  },
+  P: {
+    glyph: '◔',
+    fill: '#0072B2',
+    className: 'bg-[#0072B2] text-white',
+    meaning: 'current revision, not ready yet',
+  },
+  F: {
+    glyph: '✕',
+    fill: '#D55E00',
+    className: 'bg-[#D55E00] text-white',
+    meaning: 'image pull, crash loop or failed',
+  },
   M: { glyph: '!', fill: '#E69F00', className: 'bg-[#E69F00] text-slate-950', meaning: 'should run, no pod' },
-  X: { glyph: '≠', fill: '#CC79A7', className: 'bg-[#CC79A7] text-slate-950', meaning: 'pod where it should not run' },
+  X: {
+    glyph: '≠',
+    fill: '#CC79A7',
+    className: 'bg-[#CC79A7] text-slate-950',
+    meaning: 'pod where it should not run',
+  },
   N: {
     glyph: '·',
     fill: '#94A3B8',

@@ -1,7 +1,15 @@
 'use client';
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import type { FleetSnapshot } from '@/lib/fleet-model/types';
 import type { CellRef } from '../filters/url-state';
 import { isGridKey, moveFocus, type GridPosition } from './grid-navigation';
@@ -63,7 +71,9 @@ export function CoverageGrid(props: CoverageGridProps) {
   useEffect(() => {
     if (!pendingFocus.current) return;
     pendingFocus.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-row="${focus.row}"][data-col="${focus.col}"]`)?.focus();
+    scrollRef.current
+      ?.querySelector<HTMLElement>(`[data-row="${focus.row}"][data-col="${focus.col}"]`)
+      ?.focus();
   }, [focus]);
 
   const cellAt = useCallback(
@@ -88,8 +98,16 @@ export function CoverageGrid(props: CoverageGridProps) {
     }
     if (!isGridKey(event.key)) return;
     event.preventDefault();
-    const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - GRID_SIZES.header) / GRID_SIZES.row));
-    const next = moveFocus(from, event.key, { rows: itemOfRow.length, cols: view.columns.length, pageRows }, event.ctrlKey || event.metaKey);
+    const pageRows = Math.max(
+      1,
+      Math.floor(((scrollRef.current?.clientHeight ?? 0) - GRID_SIZES.header) / GRID_SIZES.row),
+    );
+    const next = moveFocus(
+      from,
+      event.key,
+      { rows: itemOfRow.length, cols: view.columns.length, pageRows },
+      event.ctrlKey || event.metaKey,
+    );
     rowVirtualizer.scrollToIndex(itemOfRow[next.row] ?? 0);
     columnVirtualizer.scrollToIndex(next.col);
     pendingFocus.current = true;
@@ -108,7 +126,10 @@ export function CoverageGrid(props: CoverageGridProps) {
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const width = GRID_SIZES.rowHeader + columnVirtualizer.getTotalSize();
   return (
-    <div ref={scrollRef} className="relative h-[min(70vh,calc(100vh-14rem))] min-h-64 w-fit max-w-full overflow-auto rounded border border-slate-200 dark:border-slate-800">
+    <div
+      ref={scrollRef}
+      className="relative h-[min(70vh,calc(100vh-14rem))] min-h-64 w-fit max-w-full overflow-auto rounded border border-slate-200 dark:border-slate-800"
+    >
       <div
         role="grid"
         aria-label="Coverage"
@@ -119,7 +140,12 @@ export function CoverageGrid(props: CoverageGridProps) {
         className="relative"
         style={{ width, height: GRID_SIZES.header + rowVirtualizer.getTotalSize() }}
       >
-        <div role="row" aria-rowindex={1} className="sticky top-0 z-20 bg-white dark:bg-slate-950" style={{ width, height: GRID_SIZES.header }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="sticky top-0 z-20 bg-white dark:bg-slate-950"
+          style={{ width, height: GRID_SIZES.header }}
+        >
           <div
             role="columnheader"
             aria-colindex={1}
@@ -149,14 +175,30 @@ export function CoverageGrid(props: CoverageGridProps) {
           const style = { top: GRID_SIZES.header + vr.start, height: GRID_SIZES.row, width };
           if (item.kind === 'group') {
             return (
-              <div key={`g:${item.value}`} role="row" aria-rowindex={vr.index + 2} className="absolute left-0" style={style}>
-                <GroupHeader groupBy={props.groupBy} {...item} onToggle={() => props.onToggleGroup(item.value)} />
+              <div
+                key={`g:${item.value}`}
+                role="row"
+                aria-rowindex={vr.index + 2}
+                className="absolute left-0"
+                style={style}
+              >
+                <GroupHeader
+                  groupBy={props.groupBy}
+                  {...item}
+                  onToggle={() => props.onToggleGroup(item.value)}
+                />
               </div>
             );
           }
           const node = snapshot.rows[item.row] ?? '';
           return (
-            <div key={`n:${node}`} role="row" aria-rowindex={vr.index + 2} className="absolute left-0" style={style}>
+            <div
+              key={`n:${node}`}
+              role="row"
+              aria-rowindex={vr.index + 2}
+              className="absolute left-0"
+              style={style}
+            >
               <RowHeader node={node} counts={item.counts} href={props.nodeHref(node)} />
               {virtualColumns.map((vc) => {
                 const column = snapshot.columns[view.columns[vc.index] ?? -1];

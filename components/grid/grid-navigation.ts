@@ -18,9 +18,19 @@ export interface GridBounds {
 }
 
 /** The keys this grid handles; anything else is left to the browser. */
-export type GridKey = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End' | 'PageUp' | 'PageDown';
+export type GridKey =
+  'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End' | 'PageUp' | 'PageDown';
 
-const GRID_KEYS: readonly string[] = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'];
+const GRID_KEYS: readonly string[] = [
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+];
 
 /** True for a key the grid moves focus on. */
 export function isGridKey(key: string): key is GridKey {
@@ -30,7 +40,12 @@ export function isGridKey(key: string): key is GridKey {
 const clamp = (value: number, max: number) => Math.max(0, Math.min(value, max));
 
 /** The position focus moves to; an empty grid keeps {0,0}, a position off the grid is pulled back in. */
-export function moveFocus(from: GridPosition, key: GridKey, bounds: GridBounds, withCtrl = false): GridPosition {
+export function moveFocus(
+  from: GridPosition,
+  key: GridKey,
+  bounds: GridBounds,
+  withCtrl = false,
+): GridPosition {
   const lastRow = Math.max(bounds.rows - 1, 0);
   const lastCol = Math.max(bounds.cols - 1, 0);
   const row = clamp(from.row, lastRow);

@@ -9,12 +9,20 @@ export const GRID_SIZES = { row: 24, column: 28, rowHeader: 220, header: 132 } a
 
 /** "3 Failing, 1 Missing" — the tooltip of a count badge. */
 export function describeCounts(counts: StateCounts): string {
-  const parts = CELL_CODES.flatMap((code, i) => ((counts[i] ?? 0) > 0 ? [`${counts[i]} ${stateName(code)}`] : []));
+  const parts = CELL_CODES.flatMap((code, i) =>
+    (counts[i] ?? 0) > 0 ? [`${counts[i]} ${stateName(code)}`] : [],
+  );
   return parts.length === 0 ? 'no cells' : parts.join(', ');
 }
 
 /** One column header: the DaemonSet's name written upwards, its problem count, a link to its view. */
-export function ColumnHeader(props: { column: FleetColumn; counts: StateCounts; colIndex: number; left: number; href: string }) {
+export function ColumnHeader(props: {
+  column: FleetColumn;
+  counts: StateCounts;
+  colIndex: number;
+  left: number;
+  href: string;
+}) {
   const { column, counts } = props;
   const key = `${column.namespace}/${column.name}`;
   const problems = problemCount(counts);
@@ -29,7 +37,7 @@ export function ColumnHeader(props: { column: FleetColumn; counts: StateCounts; 
         href={props.href}
         title={`${key} — ${describeCounts(counts)}`}
         aria-label={key}
-        className="max-h-[100px] overflow-hidden text-ellipsis whitespace-nowrap text-xs [writing-mode:vertical-rl] rotate-180 hover:underline"
+        className="max-h-[100px] rotate-180 overflow-hidden text-xs text-ellipsis whitespace-nowrap [writing-mode:vertical-rl] hover:underline"
       >
         {column.name}
       </Link>
@@ -88,7 +96,10 @@ export function RowHeader(props: { node: string; counts: StateCounts; href: stri
         {props.node}
       </Link>
       {problems > 0 ? (
-        <span className="shrink-0 text-[10px] font-semibold text-[#D55E00] tabular-nums" title={describeCounts(props.counts)}>
+        <span
+          className="shrink-0 text-[10px] font-semibold text-[#D55E00] tabular-nums"
+          title={describeCounts(props.counts)}
+        >
           {problems}
         </span>
       ) : null}
@@ -97,12 +108,30 @@ export function RowHeader(props: { node: string; counts: StateCounts; href: stri
 }
 
 /** A group header row's label: a toggle naming the label value, its size and its problems. */
-export function GroupHeader(props: { groupBy: string; value: string; size: number; counts: StateCounts; isExpanded: boolean; onToggle: () => void }) {
+export function GroupHeader(props: {
+  groupBy: string;
+  value: string;
+  size: number;
+  counts: StateCounts;
+  isExpanded: boolean;
+  onToggle: () => void;
+}) {
   const problems = problemCount(props.counts);
   return (
-    <div role="rowheader" className="sticky left-0 z-10 flex h-full items-center bg-slate-100 px-2 text-xs dark:bg-slate-900" style={{ width: GRID_SIZES.rowHeader * 3 }}>
-      <button type="button" aria-expanded={props.isExpanded} onClick={props.onToggle} className="truncate text-left font-medium" title={describeCounts(props.counts)}>
-        {props.isExpanded ? '▾' : '▸'} {props.groupBy}={props.value} · {props.size} nodes{problems > 0 ? ` · ${problems} problems` : ''}
+    <div
+      role="rowheader"
+      className="sticky left-0 z-10 flex h-full items-center bg-slate-100 px-2 text-xs dark:bg-slate-900"
+      style={{ width: GRID_SIZES.rowHeader * 3 }}
+    >
+      <button
+        type="button"
+        aria-expanded={props.isExpanded}
+        onClick={props.onToggle}
+        className="truncate text-left font-medium"
+        title={describeCounts(props.counts)}
+      >
+        {props.isExpanded ? '▾' : '▸'} {props.groupBy}={props.value} · {props.size} nodes
+        {problems > 0 ? ` · ${problems} problems` : ''}
       </button>
     </div>
   );

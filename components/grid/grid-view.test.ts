@@ -11,30 +11,107 @@ const fleet = snapshotOf(['node-a', 'node-b', null, 'node-c', 'edge-d'], {
 });
 const facts = new Map<string, NodeFacts>([
   ['node-a', { labels: { role: 'worker', zone: 'a' } }],
-  ['node-b', { labels: { role: 'worker', zone: 'b' }, taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] }],
+  [
+    'node-b',
+    {
+      labels: { role: 'worker', zone: 'b' },
+      taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }],
+    },
+  ],
   ['node-c', { labels: { role: 'storage' } }],
   ['edge-d', { labels: { role: 'edge' }, taints: [{ key: 'edge', effect: 'NoExecute' }] }],
 ]);
 const query = (patch: Partial<ViewQuery>): ViewQuery => ({ ...DEFAULT_VIEW_QUERY, ...patch });
 const names = (rows: number[]) => rows.map((row) => fleet.rows[row]);
-const keys = (columns: number[]) => columns.map((id) => `${fleet.columns[id]?.namespace}/${fleet.columns[id]?.name}`);
+const keys = (columns: number[]) =>
+  columns.map((id) => `${fleet.columns[id]?.namespace}/${fleet.columns[id]?.name}`);
 
 describe('buildGridView', () => {
   it.each<[string, Partial<ViewQuery>, string[], string[]]>([
-    ['no filter: every node by name, every DaemonSet by key', {}, ['edge-d', 'node-a', 'node-b', 'node-c'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['namespace', { namespace: 'monitoring' }, ['edge-d', 'node-a', 'node-b', 'node-c'], ['monitoring/exporter']],
-    ['DaemonSet substring, case-insensitive', { daemonSet: 'CNI' }, ['edge-d', 'node-a', 'node-b', 'node-c'], ['kube-system/cni']],
-    ['node substring', { node: 'node-' }, ['node-a', 'node-b', 'node-c'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['label equality', { label: 'role=worker' }, ['node-a', 'node-b'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['label inequality', { label: 'role!=worker' }, ['edge-d', 'node-c'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['label existence', { label: 'zone' }, ['node-a', 'node-b'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['label absence', { label: '!zone' }, ['edge-d', 'node-c'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['taint key', { taint: 'dedicated' }, ['node-b'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['taint with effect', { taint: 'edge:NoExecute' }, ['edge-d'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['state list keeps rows and columns holding those states', { states: ['failing'] }, ['node-c'], ['kube-system/cni']],
-    ['problems only', { problemsOnly: true }, ['edge-d', 'node-b', 'node-c'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
-    ['problems only with a state list intersects them', { problemsOnly: true, states: ['ready', 'missing'] }, ['edge-d'], ['monitoring/exporter']],
-    ['sort problems first: failing, then problem count, then name', { sort: 'problems' }, ['node-c', 'edge-d', 'node-b', 'node-a'], ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter']],
+    [
+      'no filter: every node by name, every DaemonSet by key',
+      {},
+      ['edge-d', 'node-a', 'node-b', 'node-c'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'namespace',
+      { namespace: 'monitoring' },
+      ['edge-d', 'node-a', 'node-b', 'node-c'],
+      ['monitoring/exporter'],
+    ],
+    [
+      'DaemonSet substring, case-insensitive',
+      { daemonSet: 'CNI' },
+      ['edge-d', 'node-a', 'node-b', 'node-c'],
+      ['kube-system/cni'],
+    ],
+    [
+      'node substring',
+      { node: 'node-' },
+      ['node-a', 'node-b', 'node-c'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'label equality',
+      { label: 'role=worker' },
+      ['node-a', 'node-b'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'label inequality',
+      { label: 'role!=worker' },
+      ['edge-d', 'node-c'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'label existence',
+      { label: 'zone' },
+      ['node-a', 'node-b'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'label absence',
+      { label: '!zone' },
+      ['edge-d', 'node-c'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'taint key',
+      { taint: 'dedicated' },
+      ['node-b'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'taint with effect',
+      { taint: 'edge:NoExecute' },
+      ['edge-d'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'state list keeps rows and columns holding those states',
+      { states: ['failing'] },
+      ['node-c'],
+      ['kube-system/cni'],
+    ],
+    [
+      'problems only',
+      { problemsOnly: true },
+      ['edge-d', 'node-b', 'node-c'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
+    [
+      'problems only with a state list intersects them',
+      { problemsOnly: true, states: ['ready', 'missing'] },
+      ['edge-d'],
+      ['monitoring/exporter'],
+    ],
+    [
+      'sort problems first: failing, then problem count, then name',
+      { sort: 'problems' },
+      ['node-c', 'edge-d', 'node-b', 'node-a'],
+      ['kube-system/agent', 'kube-system/cni', 'monitoring/exporter'],
+    ],
   ])('%s', (_name, patch, rows, columns) => {
     const view = buildGridView(fleet, query(patch), facts);
     expect(names(view.rows)).toEqual(rows);
@@ -57,7 +134,9 @@ describe('buildGridView', () => {
   it('ignores a malformed taint filter and says why', () => {
     const view = buildGridView(fleet, query({ taint: 'x:Sometimes' }), facts);
     expect(view.rows).toHaveLength(4);
-    expect(view.errors).toEqual(['taint filter ignored: unknown taint effect "Sometimes" (use NoSchedule, PreferNoSchedule or NoExecute)']);
+    expect(view.errors).toEqual([
+      'taint filter ignored: unknown taint effect "Sometimes" (use NoSchedule, PreferNoSchedule or NoExecute)',
+    ]);
   });
 
   it('keeps every row while the node list has not arrived, and says so', () => {

@@ -51,8 +51,12 @@ export function problemCount(counts: StateCounts): number {
 /** The codes the state filter selects (unknown slugs ignored), or undefined for "every state". */
 export function selectedCodes(query: ViewQuery): Set<CellCode> | undefined {
   const wanted = new Set(query.states);
-  let codes = wanted.size === 0 ? undefined : new Set(CELL_CODES.filter((code) => wanted.has(stateSlug(CELL_STATE_NAMES[code]))));
-  if (query.problemsOnly) codes = new Set(PROBLEM_CODES.filter((code) => codes === undefined || codes.has(code)));
+  let codes =
+    wanted.size === 0
+      ? undefined
+      : new Set(CELL_CODES.filter((code) => wanted.has(stateSlug(CELL_STATE_NAMES[code]))));
+  if (query.problemsOnly)
+    codes = new Set(PROBLEM_CODES.filter((code) => codes === undefined || codes.has(code)));
   return codes;
 }
 
@@ -73,13 +77,19 @@ const columnKey = (snapshot: FleetSnapshot, id: number) => {
   return column ? `${column.namespace}/${column.name}` : '';
 };
 
-function filterRows(snapshot: FleetSnapshot, query: ViewQuery, facts: ReadonlyMap<string, NodeFacts> | undefined, errors: string[]) {
+function filterRows(
+  snapshot: FleetSnapshot,
+  query: ViewQuery,
+  facts: ReadonlyMap<string, NodeFacts> | undefined,
+  errors: string[],
+) {
   const needle = query.node.toLowerCase();
   const selector = parseLabelSelectorString(query.label);
   if (!selector.ok) errors.push(`label filter ignored: ${selector.error}`);
   const taint = parseTaintFilter(query.taint);
   if (!taint.ok) errors.push(`taint filter ignored: ${taint.error}`);
-  const needsFacts = (selector.ok && selector.requirements.length > 0) || (taint.ok && taint.matcher !== undefined);
+  const needsFacts =
+    (selector.ok && selector.requirements.length > 0) || (taint.ok && taint.matcher !== undefined);
   if (needsFacts && facts === undefined) errors.push('label and taint filters wait for the node list');
   const ids: number[] = [];
   snapshot.rows.forEach((name, id) => {
@@ -96,7 +106,8 @@ function filterRows(snapshot: FleetSnapshot, query: ViewQuery, facts: ReadonlyMa
 }
 
 /** The cell strings of the given columns, looked up once per view rather than once per cell. */
-const cellStrings = (snapshot: FleetSnapshot, columns: readonly number[]) => columns.map((id) => snapshot.columns[id]?.cells ?? '');
+const cellStrings = (snapshot: FleetSnapshot, columns: readonly number[]) =>
+  columns.map((id) => snapshot.columns[id]?.cells ?? '');
 
 function countRow(cells: readonly string[], row: number): StateCounts {
   const counts = zeroCounts();
@@ -117,10 +128,15 @@ function countColumn(snapshot: FleetSnapshot, column: number, rows: readonly num
   return counts;
 }
 
-const hasAny = (counts: StateCounts, codes: ReadonlySet<CellCode>) => CELL_CODES.some((code, i) => codes.has(code) && (counts[i] ?? 0) > 0);
+const hasAny = (counts: StateCounts, codes: ReadonlySet<CellCode>) =>
+  CELL_CODES.some((code, i) => codes.has(code) && (counts[i] ?? 0) > 0);
 
 /** Applies the query's filters, state selection and sort to a snapshot. */
-export function buildGridView(snapshot: FleetSnapshot, query: ViewQuery, facts?: ReadonlyMap<string, NodeFacts>): GridView {
+export function buildGridView(
+  snapshot: FleetSnapshot,
+  query: ViewQuery,
+  facts?: ReadonlyMap<string, NodeFacts>,
+): GridView {
   const errors: string[] = [];
   let columns = filterColumns(snapshot, query);
   const codes = selectedCodes(query);

@@ -6,7 +6,11 @@ import { CELL_LOOKS } from './cell-style';
 import type { StateCounts } from './grid-view';
 
 /** The state legend, which doubles as the state filter: each entry toggles its state in the query. */
-export function Legend(props: { totals: StateCounts; selected: readonly string[]; onToggle: (slug: string) => void }) {
+export function Legend(props: {
+  totals: StateCounts;
+  selected: readonly string[];
+  onToggle: (slug: string) => void;
+}) {
   return (
     <ul className="flex flex-wrap gap-2 text-xs" aria-label="Legend and state filter">
       {CELL_CODES.map((code, i) => {
@@ -23,11 +27,14 @@ export function Legend(props: { totals: StateCounts; selected: readonly string[]
               onClick={() => props.onToggle(slug)}
               className={`flex items-center gap-1.5 rounded border px-1.5 py-0.5 ${isOn ? 'border-slate-900 dark:border-white' : 'border-slate-200 dark:border-slate-700'}`}
             >
-              <span aria-hidden="true" className={`inline-flex size-4 items-center justify-center rounded-sm ${look.className}`}>
+              <span
+                aria-hidden="true"
+                className={`inline-flex size-4 items-center justify-center rounded-sm ${look.className}`}
+              >
                 {look.glyph}
               </span>
               {name}
-              <span className="tabular-nums text-slate-500">{props.totals[i] ?? 0}</span>
+              <span className="text-slate-500 tabular-nums">{props.totals[i] ?? 0}</span>
             </button>
           </li>
         );

@@ -9,8 +9,24 @@ const facts = new Map<string, NodeFacts>([
   ['c', {}],
   ['d', { labels: { zone: 'z2' } }],
 ]);
-const base = { rows: [0, 1, 2, 3], rowCounts: [[1, 0], [0, 1], [1, 1], [2, 0]], rowNames: names, facts, toggled: new Set<string>() };
-const shape = (items: RowItem[]) => items.map((item) => (item.kind === 'group' ? `[${item.value} ${item.size} ${item.isExpanded ? 'open' : 'closed'}]` : names[item.row]));
+const base = {
+  rows: [0, 1, 2, 3],
+  rowCounts: [
+    [1, 0],
+    [0, 1],
+    [1, 1],
+    [2, 0],
+  ],
+  rowNames: names,
+  facts,
+  toggled: new Set<string>(),
+};
+const shape = (items: RowItem[]) =>
+  items.map((item) =>
+    item.kind === 'group'
+      ? `[${item.value} ${item.size} ${item.isExpanded ? 'open' : 'closed'}]`
+      : names[item.row],
+  );
 
 describe('buildRowItems', () => {
   it('lists nodes in order when not grouping', () => {
@@ -18,22 +34,46 @@ describe('buildRowItems', () => {
   });
 
   it('groups by label value, unlabelled last, expanded for a small fleet', () => {
-    expect(shape(buildRowItems({ ...base, groupBy: 'zone' }))).toEqual(['[z1 1 open]', 'b', '[z2 2 open]', 'a', 'd', `[${NO_LABEL} 1 open]`, 'c']);
+    expect(shape(buildRowItems({ ...base, groupBy: 'zone' }))).toEqual([
+      '[z1 1 open]',
+      'b',
+      '[z2 2 open]',
+      'a',
+      'd',
+      `[${NO_LABEL} 1 open]`,
+      'c',
+    ]);
   });
 
   it('sums the counts of a group', () => {
-    const group = buildRowItems({ ...base, groupBy: 'zone' }).find((item) => item.kind === 'group' && item.value === 'z2');
+    const group = buildRowItems({ ...base, groupBy: 'zone' }).find(
+      (item) => item.kind === 'group' && item.value === 'z2',
+    );
     expect(group?.counts).toEqual([3, 0]);
   });
 
   it('collapses a toggled group', () => {
-    expect(shape(buildRowItems({ ...base, groupBy: 'zone', toggled: new Set(['z2']) }))).toEqual(['[z1 1 open]', 'b', '[z2 2 closed]', `[${NO_LABEL} 1 open]`, 'c']);
+    expect(shape(buildRowItems({ ...base, groupBy: 'zone', toggled: new Set(['z2']) }))).toEqual([
+      '[z1 1 open]',
+      'b',
+      '[z2 2 closed]',
+      `[${NO_LABEL} 1 open]`,
+      'c',
+    ]);
   });
 
   it('starts collapsed above the threshold, and a toggle opens a group', () => {
     const many = Array.from({ length: COLLAPSE_GROUPS_ABOVE + 1 }, (_, i) => i);
-    const input = { rows: many, rowCounts: many.map(() => [1]), rowNames: many.map((i) => `n${i}`), facts: undefined, groupBy: 'zone' };
-    expect(shape(buildRowItems({ ...input, toggled: new Set() }))).toEqual([`[${NO_LABEL} ${many.length} closed]`]);
+    const input = {
+      rows: many,
+      rowCounts: many.map(() => [1]),
+      rowNames: many.map((i) => `n${i}`),
+      facts: undefined,
+      groupBy: 'zone',
+    };
+    expect(shape(buildRowItems({ ...input, toggled: new Set() }))).toEqual([
+      `[${NO_LABEL} ${many.length} closed]`,
+    ]);
     expect(buildRowItems({ ...input, toggled: new Set([NO_LABEL]) })).toHaveLength(many.length + 1);
   });
 

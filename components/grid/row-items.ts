@@ -50,7 +50,10 @@ export function buildRowItems(input: RowItemsInput): RowItem[] {
   for (const value of [...groups.keys()].sort(compareGroupValues)) {
     const members = groups.get(value) ?? [];
     const isExpanded = collapsedByDefault === input.toggled.has(value);
-    const counts = members.reduce<StateCounts>((total, position) => sum(total, rowCounts[position] ?? []), rowCounts[0]?.map(() => 0) ?? []);
+    const counts = members.reduce<StateCounts>(
+      (total, position) => sum(total, rowCounts[position] ?? []),
+      rowCounts[0]?.map(() => 0) ?? [],
+    );
     items.push({ kind: 'group', value, size: members.length, counts, isExpanded });
     if (!isExpanded) continue;
     for (const position of members) {

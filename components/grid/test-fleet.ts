@@ -2,7 +2,10 @@ import type { CellCode } from '@/lib/cell-state';
 import type { FleetColumn, FleetSnapshot } from '@/lib/fleet-model/types';
 
 /** Test builder: a snapshot from node names and `namespace/name → codes` (one char per node). */
-export function snapshotOf(nodes: readonly (string | null)[], columns: Readonly<Record<string, string>>): FleetSnapshot {
+export function snapshotOf(
+  nodes: readonly (string | null)[],
+  columns: Readonly<Record<string, string>>,
+): FleetSnapshot {
   return {
     rows: [...nodes],
     columns: Object.entries(columns).map(([key, cells], id) => column(id, key, cells)),
@@ -20,7 +23,17 @@ function column(id: number, key: string, cells: string): FleetColumn {
     numberAvailable: 0,
     numberUnavailable: 0,
   };
-  return { id, namespace, name, uid: `uid-${key}`, implied: zero, reported: {}, updateStrategy: { type: 'RollingUpdate' }, minReadySeconds: 0, cells };
+  return {
+    id,
+    namespace,
+    name,
+    uid: `uid-${key}`,
+    implied: zero,
+    reported: {},
+    updateStrategy: { type: 'RollingUpdate' },
+    minReadySeconds: 0,
+    cells,
+  };
 }
 
 /** Test helper: counts as `{ code: n }` with zeros left out, for readable expectations. */

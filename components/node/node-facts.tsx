@@ -2,7 +2,11 @@ import type { NodeCondition, Taint } from '@/lib/k8s-types';
 import { formatTaint } from '@/lib/taints';
 
 /** A node's taints, labels and conditions; long values wrap, the full text is always in the DOM. */
-export function NodeFacts(props: { taints: readonly Taint[]; labels: Readonly<Record<string, string>>; conditions: readonly NodeCondition[] }) {
+export function NodeFacts(props: {
+  taints: readonly Taint[];
+  labels: Readonly<Record<string, string>>;
+  conditions: readonly NodeCondition[];
+}) {
   return (
     <div className="grid gap-4 text-sm md:grid-cols-3">
       <section aria-label="Taints">

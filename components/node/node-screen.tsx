@@ -27,7 +27,11 @@ export function NodeScreen({ cluster, name }: { cluster: string; name: string })
       </header>
       <h1 className="text-xl font-semibold break-all">Node {name}</h1>
       {detail.isPending ? <p>Loading…</p> : null}
-      {isGone ? <p role="alert">Node {name} does not exist in cluster {cluster} (it may have been removed).</p> : null}
+      {isGone ? (
+        <p role="alert">
+          Node {name} does not exist in cluster {cluster} (it may have been removed).
+        </p>
+      ) : null}
       {detail.isError && !isGone ? <p role="alert">Could not load the node: {detail.error.message}</p> : null}
       {view ? (
         <>
@@ -37,7 +41,10 @@ export function NodeScreen({ cluster, name }: { cluster: string; name: string })
               {view.verdicts.map((verdict) => {
                 const [namespace = '', dsName = ''] = verdict.daemonSet.split('/');
                 return (
-                  <li key={verdict.daemonSet} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+                  <li
+                    key={verdict.daemonSet}
+                    className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800"
+                  >
                     <p className="font-medium break-all">
                       <Link href={daemonSetPath(cluster, namespace, dsName)} className="hover:underline">
                         {verdict.daemonSet}
@@ -45,10 +52,19 @@ export function NodeScreen({ cluster, name }: { cluster: string; name: string })
                       : {verdict.state ?? (verdict.shouldRun ? 'should run' : 'should not run')}
                     </p>
                     {verdict.failure ? <p>Failure: {verdict.failure}</p> : null}
-                    <ReasonList reasons={verdict.reasons} shouldContinueRunning={verdict.shouldContinueRunning} />
+                    <ReasonList
+                      reasons={verdict.reasons}
+                      shouldContinueRunning={verdict.shouldContinueRunning}
+                    />
                     {verdict.pods.length > 0 ? (
                       <p className="text-xs text-slate-600 dark:text-slate-400">
-                        Pods: {verdict.pods.map((pod) => `${pod.name} (${pod.phase}${pod.isReady ? ', ready' : ''}${pod.isUpdated ? ', current revision' : ', older revision'}${pod.isTerminating ? ', terminating' : ''})`).join('; ')}
+                        Pods:{' '}
+                        {verdict.pods
+                          .map(
+                            (pod) =>
+                              `${pod.name} (${pod.phase}${pod.isReady ? ', ready' : ''}${pod.isUpdated ? ', current revision' : ', older revision'}${pod.isTerminating ? ', terminating' : ''})`,
+                          )
+                          .join('; ')}
                       </p>
                     ) : null}
                   </li>

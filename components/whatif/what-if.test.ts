@@ -2,19 +2,38 @@ import { describe, expect, it } from 'vitest';
 import type { Node } from '@/lib/k8s-types';
 import { parsePlacement, placementOf, placementYaml, whatIf } from './what-if';
 
-const node = (name: string, labels: Record<string, string> = {}, taints: Node['spec'] = {}): Node => ({ metadata: { name, labels }, spec: taints });
+const node = (name: string, labels: Record<string, string> = {}, taints: Node['spec'] = {}): Node => ({
+  metadata: { name, labels },
+  spec: taints,
+});
 const nodes = [
   node('edge-1', { role: 'edge' }),
   node('edge-2', { role: 'edge' }),
   node('worker-1', { role: 'worker' }),
-  node('cp-1', { role: 'cp' }, { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }),
+  node(
+    'cp-1',
+    { role: 'cp' },
+    { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] },
+  ),
 ];
 
 describe('whatIf', () => {
   it.each<[string, string, string, string[], string[]]>([
     ['narrowing the nodeSelector loses nodes', '{}', 'nodeSelector: { role: edge }', [], ['worker-1']],
-    ['dropping the nodeSelector gains nodes', 'nodeSelector: { role: edge }', 'nodeSelector: {}', ['worker-1'], []],
-    ['tolerating the control-plane taint gains cp-1', '{}', 'tolerations: [{ key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule }]', ['cp-1'], []],
+    [
+      'dropping the nodeSelector gains nodes',
+      'nodeSelector: { role: edge }',
+      'nodeSelector: {}',
+      ['worker-1'],
+      [],
+    ],
+    [
+      'tolerating the control-plane taint gains cp-1',
+      '{}',
+      'tolerations: [{ key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule }]',
+      ['cp-1'],
+      [],
+    ],
     [
       'required node affinity',
       '{}',
@@ -54,12 +73,18 @@ describe('parsePlacement', () => {
 
 describe('placementOf / placementYaml', () => {
   it('round-trips the detail spec through the editor text', () => {
-    const placement = placementOf({ nodeSelector: { role: 'edge' }, tolerations: [{ operator: 'Exists' }], requiredNodeAffinity: [{ matchExpressions: [{ key: 'a', operator: 'Exists' }] }] });
+    const placement = placementOf({
+      nodeSelector: { role: 'edge' },
+      tolerations: [{ operator: 'Exists' }],
+      requiredNodeAffinity: [{ matchExpressions: [{ key: 'a', operator: 'Exists' }] }],
+    });
     const parsed = parsePlacement(placementYaml(placement));
     expect(parsed).toEqual({ ok: true, placement });
   });
 
   it('starts an unconstrained DaemonSet with empty fields', () => {
-    expect(placementYaml(placementOf({ nodeSelector: {}, tolerations: [], requiredNodeAffinity: null }))).toBe('nodeSelector: {}\ntolerations: []\n');
+    expect(
+      placementYaml(placementOf({ nodeSelector: {}, tolerations: [], requiredNodeAffinity: null })),
+    ).toBe('nodeSelector: {}\ntolerations: []\n');
   });
 });

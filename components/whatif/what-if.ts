@@ -24,15 +24,24 @@ export interface WhatIfResult {
 }
 
 type Rec = Record<string, unknown>;
-const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Rec =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The current placement from the detail endpoint's spec summary. */
 export function placementOf(spec: Rec): Placement {
   const placement: Placement = {};
-  if (isRecord(spec.nodeSelector) && Object.keys(spec.nodeSelector).length > 0) placement.nodeSelector = spec.nodeSelector as Record<string, string>;
-  if (Array.isArray(spec.tolerations) && spec.tolerations.length > 0) placement.tolerations = spec.tolerations as Toleration[];
+  if (isRecord(spec.nodeSelector) && Object.keys(spec.nodeSelector).length > 0)
+    placement.nodeSelector = spec.nodeSelector as Record<string, string>;
+  if (Array.isArray(spec.tolerations) && spec.tolerations.length > 0)
+    placement.tolerations = spec.tolerations as Toleration[];
   if (Array.isArray(spec.requiredNodeAffinity)) {
-    placement.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: spec.requiredNodeAffinity as never } } };
+    placement.affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: spec.requiredNodeAffinity as never,
+        },
+      },
+    };
   }
   return placement;
 }
@@ -45,21 +54,39 @@ export function placementYaml(placement: Placement): string {
 const FIELDS = ['nodeSelector', 'tolerations', 'affinity'];
 
 /** Parses the edited YAML; unknown keys and wrong shapes are refused with a reason. */
-export function parsePlacement(text: string): { ok: true; placement: Placement } | { ok: false; error: string } {
+export function parsePlacement(
+  text: string,
+): { ok: true; placement: Placement } | { ok: false; error: string } {
   let value: unknown;
   try {
     value = parse(text) ?? {};
   } catch (error) {
-    return { ok: false, error: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      ok: false,
+      error: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
-  if (!isRecord(value)) return { ok: false, error: 'expected a mapping with nodeSelector, tolerations and/or affinity' };
+  if (!isRecord(value))
+    return { ok: false, error: 'expected a mapping with nodeSelector, tolerations and/or affinity' };
   const unknown = Object.keys(value).filter((key) => !FIELDS.includes(key));
-  if (unknown.length > 0) return { ok: false, error: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (only ${FIELDS.join(', ')})` };
-  if (value.nodeSelector != null && (!isRecord(value.nodeSelector) || !Object.values(value.nodeSelector).every((v) => typeof v === 'string'))) {
-    return { ok: false, error: 'nodeSelector must map label keys to string values (quote numbers and booleans)' };
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      error: `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (only ${FIELDS.join(', ')})`,
+    };
+  if (
+    value.nodeSelector != null &&
+    (!isRecord(value.nodeSelector) || !Object.values(value.nodeSelector).every((v) => typeof v === 'string'))
+  ) {
+    return {
+      ok: false,
+      error: 'nodeSelector must map label keys to string values (quote numbers and booleans)',
+    };
   }
-  if (value.tolerations != null && (!Array.isArray(value.tolerations) || !value.tolerations.every(isRecord))) return { ok: false, error: 'tolerations must be a list of mappings' };
-  if (value.affinity != null && !isRecord(value.affinity)) return { ok: false, error: 'affinity must be a mapping' };
+  if (value.tolerations != null && (!Array.isArray(value.tolerations) || !value.tolerations.every(isRecord)))
+    return { ok: false, error: 'tolerations must be a list of mappings' };
+  if (value.affinity != null && !isRecord(value.affinity))
+    return { ok: false, error: 'affinity must be a mapping' };
   return { ok: true, placement: value as Placement };
 }
 
@@ -68,7 +95,12 @@ function daemonSetWith(placement: Placement, hostNetwork: boolean): DaemonSet {
 }
 
 /** Which nodes gain or lose the DaemonSet when its placement changes from `current` to `edited`. */
-export function whatIf(nodes: readonly Node[], current: Placement, edited: Placement, hostNetwork: boolean): WhatIfResult {
+export function whatIf(
+  nodes: readonly Node[],
+  current: Placement,
+  edited: Placement,
+  hostNetwork: boolean,
+): WhatIfResult {
   const before = compileEligibility(daemonSetWith(current, hostNetwork));
   const after = compileEligibility(daemonSetWith(edited, hostNetwork));
   const result: WhatIfResult = { gain: [], lose: [], unchanged: 0 };

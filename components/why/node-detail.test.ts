@@ -19,8 +19,18 @@ describe('parseNodeDetail', () => {
           status: { conditions: [{ type: 'Ready', status: 'True' }] },
         },
         verdicts: [
-          { daemonSet: 'kube-system/agent', shouldRun: false, shouldContinueRunning: true, reasons: [taintReason], state: 'N' },
-          { daemonSet: { namespace: 'monitoring', name: 'exporter' }, verdict: { shouldRun: true, shouldContinueRunning: true, reasons: [] }, failure: { reason: 'ImagePullBackOff' } },
+          {
+            daemonSet: 'kube-system/agent',
+            shouldRun: false,
+            shouldContinueRunning: true,
+            reasons: [taintReason],
+            state: 'N',
+          },
+          {
+            daemonSet: { namespace: 'monitoring', name: 'exporter' },
+            verdict: { shouldRun: true, shouldContinueRunning: true, reasons: [] },
+            failure: { reason: 'ImagePullBackOff' },
+          },
           { shouldRun: true },
         ],
       },
@@ -36,22 +46,47 @@ describe('parseNodeDetail', () => {
         shouldRun: false,
         shouldContinueRunning: true,
         state: 'N',
-        reasons: [{ kind: 'taint', message: taintReason.message, podMayKeepRunning: true, fix: taintReason.fix }],
+        reasons: [
+          { kind: 'taint', message: taintReason.message, podMayKeepRunning: true, fix: taintReason.fix },
+        ],
         pods: [],
       },
-      { daemonSet: 'monitoring/exporter', shouldRun: true, shouldContinueRunning: true, reasons: [], failure: 'ImagePullBackOff', pods: [] },
+      {
+        daemonSet: 'monitoring/exporter',
+        shouldRun: true,
+        shouldContinueRunning: true,
+        reasons: [],
+        failure: 'ImagePullBackOff',
+        pods: [],
+      },
     ]);
   });
 
   it('reads a flat node', () => {
-    const detail = parseNodeDetail({ name: 'n', labels: { a: 'b' }, taints: [], conditions: [], daemonSets: [{ namespace: 'x', name: 'y', shouldRun: true, reasons: 'none' }] }, 'n');
-    expect(detail.verdicts).toEqual([{ daemonSet: 'x/y', shouldRun: true, shouldContinueRunning: false, reasons: [], pods: [] }]);
+    const detail = parseNodeDetail(
+      {
+        name: 'n',
+        labels: { a: 'b' },
+        taints: [],
+        conditions: [],
+        daemonSets: [{ namespace: 'x', name: 'y', shouldRun: true, reasons: 'none' }],
+      },
+      'n',
+    );
+    expect(detail.verdicts).toEqual([
+      { daemonSet: 'x/y', shouldRun: true, shouldContinueRunning: false, reasons: [], pods: [] },
+    ]);
   });
 
   it('reads the pods and automatic tolerations the server lists', () => {
     const detail = parseNodeDetail(
       {
-        node: { name: 'w-7', labels: {}, taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }], conditions: [] },
+        node: {
+          name: 'w-7',
+          labels: {},
+          taints: [{ key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' }],
+          conditions: [],
+        },
         daemonSets: [
           {
             namespace: 'monitoring',
@@ -60,8 +95,24 @@ describe('parseNodeDetail', () => {
             shouldRun: true,
             shouldContinueRunning: true,
             reasons: [],
-            automaticTolerations: [{ toleration: { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' }, outcome: 'added', toleratesHere: ['node.kubernetes.io/not-ready:NoExecute'] }],
-            pods: [{ name: 'metrics-agent-x', phase: 'Pending', ready: false, updated: true, terminating: false, resourceVersion: '42', failure: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } }],
+            automaticTolerations: [
+              {
+                toleration: { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+                outcome: 'added',
+                toleratesHere: ['node.kubernetes.io/not-ready:NoExecute'],
+              },
+            ],
+            pods: [
+              {
+                name: 'metrics-agent-x',
+                phase: 'Pending',
+                ready: false,
+                updated: true,
+                terminating: false,
+                resourceVersion: '42',
+                failure: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' },
+              },
+            ],
           },
         ],
       },
@@ -74,12 +125,34 @@ describe('parseNodeDetail', () => {
       reasons: [],
       state: 'Failing',
       failure: 'ImagePullBackOff: Back-off pulling image',
-      automaticTolerations: [{ toleration: 'node.kubernetes.io/not-ready (Exists, NoExecute)', outcome: 'added', toleratesHere: ['node.kubernetes.io/not-ready:NoExecute'] }],
-      pods: [{ name: 'metrics-agent-x', phase: 'Pending', isReady: false, isUpdated: true, isTerminating: false, resourceVersion: '42', failure: 'ImagePullBackOff: Back-off pulling image' }],
+      automaticTolerations: [
+        {
+          toleration: 'node.kubernetes.io/not-ready (Exists, NoExecute)',
+          outcome: 'added',
+          toleratesHere: ['node.kubernetes.io/not-ready:NoExecute'],
+        },
+      ],
+      pods: [
+        {
+          name: 'metrics-agent-x',
+          phase: 'Pending',
+          isReady: false,
+          isUpdated: true,
+          isTerminating: false,
+          resourceVersion: '42',
+          failure: 'ImagePullBackOff: Back-off pulling image',
+        },
+      ],
     });
   });
 
   it.each([null, 'nope', 42, [], { node: 'x', verdicts: 'y' }])('survives %j', (body) => {
-    expect(parseNodeDetail(body, 'fallback')).toEqual({ name: 'fallback', labels: {}, taints: [], conditions: [], verdicts: [] });
+    expect(parseNodeDetail(body, 'fallback')).toEqual({
+      name: 'fallback',
+      labels: {},
+      taints: [],
+      conditions: [],
+      verdicts: [],
+    });
   });
 });

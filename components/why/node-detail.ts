@@ -65,13 +65,16 @@ export interface NodeDetailView {
 }
 
 type Rec = Record<string, unknown>;
-const isRecord = (value: unknown): value is Rec => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Rec =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const records = (value: unknown): Rec[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 function stringMap(value: unknown): Record<string, string> {
   if (!isRecord(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function parseFix(value: unknown): FixView | undefined {
@@ -83,7 +86,12 @@ function parseFix(value: unknown): FixView | undefined {
 }
 
 function parseReason(value: Rec): ReasonView {
-  return { kind: str(value.kind) ?? 'unknown', message: str(value.message) ?? '', podMayKeepRunning: value.podMayKeepRunning === true, fix: parseFix(value.fix) };
+  return {
+    kind: str(value.kind) ?? 'unknown',
+    message: str(value.message) ?? '',
+    podMayKeepRunning: value.podMayKeepRunning === true,
+    fix: parseFix(value.fix),
+  };
 }
 
 // The DaemonSet may come as "ns/name", as { namespace, name }, or as separate fields.
@@ -131,7 +139,9 @@ function parseApplied(value: Rec): AppliedTolerationView {
   return {
     toleration: tolerationText(value.toleration),
     outcome: str(value.outcome) ?? '',
-    toleratesHere: Array.isArray(value.toleratesHere) ? value.toleratesHere.filter((t): t is string => typeof t === 'string') : [],
+    toleratesHere: Array.isArray(value.toleratesHere)
+      ? value.toleratesHere.filter((t): t is string => typeof t === 'string')
+      : [],
   };
 }
 
@@ -146,7 +156,8 @@ function parseVerdict(value: Rec): VerdictView | undefined {
     reasons: records(inner.reasons).map(parseReason),
     pods: records(value.pods).map(parsePod),
   };
-  if (Array.isArray(value.automaticTolerations)) verdict.automaticTolerations = records(value.automaticTolerations).map(parseApplied);
+  if (Array.isArray(value.automaticTolerations))
+    verdict.automaticTolerations = records(value.automaticTolerations).map(parseApplied);
   const state = str(value.state) ?? str(value.code);
   if (state) verdict.state = state;
   const failure = failureText(value.failure) ?? verdict.pods.find((pod) => pod.failure)?.failure;
@@ -167,6 +178,8 @@ export function parseNodeDetail(body: unknown, fallbackName: string): NodeDetail
     labels: stringMap(meta.labels),
     taints: records(spec.taints) as Taint[],
     conditions: records(status.conditions) as NodeCondition[],
-    verdicts: records(root.verdicts ?? root.daemonSets ?? root.daemonsets).flatMap((v) => parseVerdict(v) ?? []),
+    verdicts: records(root.verdicts ?? root.daemonSets ?? root.daemonsets).flatMap(
+      (v) => parseVerdict(v) ?? [],
+    ),
   };
 }

@@ -2,12 +2,22 @@ import { CopyButton } from '../copy-button';
 import type { ReasonView } from './node-detail';
 
 /** Each failing constraint in plain words with its fix: what to change, the YAML to copy, the command. */
-export function ReasonList({ reasons, shouldContinueRunning }: { reasons: readonly ReasonView[]; shouldContinueRunning: boolean }) {
+export function ReasonList({
+  reasons,
+  shouldContinueRunning,
+}: {
+  reasons: readonly ReasonView[];
+  shouldContinueRunning: boolean;
+}) {
   if (reasons.length === 0) return null;
   return (
     <div className="flex flex-col gap-2">
       <h3 className="font-medium">Why not</h3>
-      {shouldContinueRunning ? <p className="text-xs text-slate-600 dark:text-slate-400">A pod already running here may stay (only NoSchedule taints keep new pods off).</p> : null}
+      {shouldContinueRunning ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          A pod already running here may stay (only NoSchedule taints keep new pods off).
+        </p>
+      ) : null}
       <ol className="flex flex-col gap-2">
         {reasons.map((reason, i) => (
           <li key={`${reason.kind}-${i}`} className="flex flex-col gap-1">

@@ -16,7 +16,9 @@ export class DaemonSetPage {
 
   async open(): Promise<void> {
     await this.page.goto(`/c/demo/daemonsets/${this.namespace}/${this.name}`);
-    await expect(this.page.getByRole('heading', { name: `DaemonSet ${this.namespace}/${this.name}` })).toBeVisible();
+    await expect(
+      this.page.getByRole('heading', { name: `DaemonSet ${this.namespace}/${this.name}` }),
+    ).toBeVisible();
     await expect(this.status).toHaveText('Live');
   }
 
@@ -25,7 +27,10 @@ export class DaemonSetPage {
   }
 
   /** Opens an action's dialog, waits for its dry run, confirms, and waits until the stream reports the change. */
-  async runAction(name: 'Roll back' | 'Pause rollout' | 'Resume rollout' | 'Restart', kubectl: RegExp): Promise<void> {
+  async runAction(
+    name: 'Roll back' | 'Pause rollout' | 'Resume rollout' | 'Restart',
+    kubectl: RegExp,
+  ): Promise<void> {
     await this.action(name).click();
     await expect(this.dialog).toBeVisible();
     await expect(this.dialog).toContainText(kubectl);
