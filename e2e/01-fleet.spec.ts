@@ -95,4 +95,15 @@ test.describe('fleet grid', () => {
     await expect(other.page.getByRole('combobox', { name: 'Sort nodes' })).toHaveValue('problems');
     await expect(other.why).toContainText('cp-1 × kube-system/node-agent');
   });
+
+  test('rows group by a node label, with counts, and a group folds away', async ({ page }) => {
+    const fleet = new FleetPage(page);
+    await fleet.open('/c/demo?group=pool');
+    const arm = page.getByRole('button', { name: /pool=arm · 7 nodes/ });
+    await expect(arm).toHaveAttribute('aria-expanded', 'true');
+    await expect(fleet.cell('arm-01', 'logging/fluent-bit')).toBeVisible();
+    await arm.click();
+    await expect(arm).toHaveAttribute('aria-expanded', 'false');
+    await expect(fleet.cell('arm-01', 'logging/fluent-bit')).toHaveCount(0);
+  });
 });
