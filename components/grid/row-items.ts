@@ -69,8 +69,3 @@ function compareGroupValues(a: string, b: string): number {
   if (a === NO_LABEL || b === NO_LABEL) return Number(a === NO_LABEL) - Number(b === NO_LABEL);
   return a.localeCompare(b);
 }
-
-/** The node rows in display order, skipping collapsed groups (what keyboard focus moves through). */
-export function focusableRows(items: readonly RowItem[]): number[] {
-  return items.flatMap((item) => (item.kind === 'node' ? [item.row] : []));
-}
