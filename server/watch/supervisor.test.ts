@@ -125,6 +125,24 @@ describe('superviseWatch against a fake API server', () => {
     expect(h.supervised.state().staleSince).toBeUndefined();
   });
 
+  it('stays in error (not re-synced) for as long as every reconnect fails, and recovers only once one connects', async () => {
+    const h = await startHarness();
+    await converged(h);
+    h.server.failNext(1_000, 503);
+    h.server.dropWatches();
+    await expect.poll(() => h.supervised.state().error, { timeout: 5_000, interval: 10 }).toMatch(/^nodes: /);
+    const since = h.supervised.state().staleSince;
+    // Several 20–100 ms backoffs go by, each reconnect answered 503: the state must not flip back.
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      expect(h.supervised.state()).toMatchObject({ error: expect.stringMatching(/^nodes: /) as unknown, staleSince: since });
+    }
+    h.server.failNext(0, 503);
+    h.server.put('g');
+    await converged(h);
+    expect(h.supervised.state().staleSince).toBeUndefined();
+  });
+
   it('recovers from a failing initial list', async () => {
     const server = await startFakeWatchServer();
     server.failNext(2, 500);

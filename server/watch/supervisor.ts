@@ -169,13 +169,19 @@ class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
           // An object that stops matching (a pod orphaned from its DaemonSet) must leave the cache.
           callback(this.keep(slim) ? phase : 'DELETED', slim, raw);
         };
+        // client-node's watch() resolves even when the request failed (refused, reset, 5xx): it reports
+        // through `done` first. Only a watch that did not end while connecting counts as re-synced.
+        let ended = false;
         // A watchdog abort reaches ListWatch as a client timeout, so it rewatches at once from its resourceVersion.
-        const guardedDone = (error: unknown) => done(request.silenced ? silence() : error);
+        const guardedDone = (error: unknown) => {
+          ended = true;
+          done(request.silenced ? silence() : error);
+        };
         // Bookmarks keep a quiet resource's resourceVersion fresh, so a resume after the client's
         // inactivity timeout does not meet 410 Gone and a full relist.
         const controller = await this.options.watch.watch(path, { ...query, allowWatchBookmarks: true }, slimming, guardedDone);
         request.abort = (reason) => controller.abort(reason);
-        this.recovered();
+        if (!ended) this.recovered();
         return controller;
       },
     };
