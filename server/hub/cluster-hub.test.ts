@@ -143,6 +143,25 @@ describe('ClusterHub', () => {
     expect(Object.keys(namedGrid(view.grid ?? { rows: [], columns: [] }).cells)).toEqual(['kube-system/agent']);
   });
 
+  it('a ?daemonset= stream gets every batch (empty when untouched), so its seq never jumps', () => {
+    const hub = makeHub();
+    const other = makeDaemonSet('other');
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: other });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    const sub = hub.subscribe('kube-system/agent');
+    const view = read(emptyView(), sub.queue);
+    const start = view.seq;
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: makeDaemonPod(other, 'n1') });
+    hub.flush();
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: readyPod('n1') });
+    hub.flush();
+    // foldSse throws on any seq that is not last + 1.
+    read(view, sub.queue);
+    expect(view).toMatchObject({ seq: start + 2, deltas: 2 });
+    expect(namedGrid(view.grid ?? { rows: [], columns: [] }).cells).toEqual({ 'kube-system/agent': { n1: expect.any(String) as unknown } });
+  });
+
   it('reports Stale with the error and since when, then Live', () => {
     const hub = makeHub();
     const sub = hub.subscribe();
@@ -209,13 +228,15 @@ describe('ClusterHub', () => {
 });
 
 describe('sseResponse', () => {
-  it('opens with a connected comment, then the snapshot and status, and sends heartbeats', async () => {
+  it('opens with a connected comment, then the snapshot and status, and sends heartbeat events with the hub clock', async () => {
     const hub = makeHub();
     const abort = new AbortController();
     const view = emptyView();
     const reading = readStream(sseResponse(hub, undefined, abort.signal, 20), view, abort.signal);
-    await expect.poll(() => view.comments.filter((c) => c === 'heartbeat').length).toBeGreaterThan(1);
-    expect(view.comments[0]).toBe('connected');
+    // A heartbeat must be an event (EventSource never surfaces comments), carrying `at`.
+    await expect.poll(() => view.heartbeats.length).toBeGreaterThan(1);
+    expect(view.heartbeats.every((at) => at === NOW)).toBe(true);
+    expect(view.comments).toEqual(['connected']);
     expect(view.snapshots).toBe(1);
     expect(view.statuses).toHaveLength(1);
     abort.abort();

@@ -66,6 +66,11 @@ export class ClusterHub {
     return this.options.cluster;
   }
 
+  /** The hub's clock (the simulator's on the demo cluster). */
+  now(): number {
+    return this.options.now();
+  }
+
   /** Applies one watch event (an idempotent upsert or a delete keyed by uid). */
   ingest(event: FleetEvent): void {
     const owner = this.objects.apply(event);
@@ -192,7 +197,9 @@ export class ClusterHub {
       }
       const filter = subscriber.filter;
       const narrowed = deltas.map((delta) => filter.delta(delta)).filter((delta): delta is FleetDelta => delta !== undefined);
-      if (narrowed.length > 0) subscriber.queue.push(encodeMessage({ event: 'delta', data: { seq, deltas: narrowed } }));
+      // Every batch is sent, empty when it does not touch this DaemonSet: seq stays gap-free on every
+      // stream, so a client that sees a gap knows it lost something and resyncs.
+      subscriber.queue.push(encodeMessage({ event: 'delta', data: { seq, deltas: narrowed } }));
     }
   }
 

@@ -14,12 +14,14 @@ export interface StreamView {
   deltas: number;
   statuses: StreamStatus[];
   rollouts: StreamRollout[];
+  /** The `at` of every heartbeat event. */
+  heartbeats: number[];
   comments: string[];
 }
 
 /** An empty view. */
 export function emptyView(): StreamView {
-  return { grid: undefined, seq: 0, snapshots: 0, deltas: 0, statuses: [], rollouts: [], comments: [] };
+  return { grid: undefined, seq: 0, snapshots: 0, deltas: 0, statuses: [], rollouts: [], heartbeats: [], comments: [] };
 }
 
 /** Parses complete SSE messages from `buffer` into `view`; returns the unparsed rest. */
@@ -54,7 +56,8 @@ function foldBlock(view: StreamView, block: string): void {
     case 'delta': {
       const { seq, deltas } = payload as { seq: number; deltas: FleetDelta[] };
       if (view.grid === undefined) throw new Error('delta before snapshot');
-      if (seq <= view.seq) throw new Error(`delta seq ${seq} not after ${view.seq}`);
+      // The protocol is gap-free on every stream: anything but last + 1 means a lost batch.
+      if (seq !== view.seq + 1) throw new Error(`delta seq ${seq} does not follow ${view.seq}`);
       for (const delta of deltas) view.grid = applyDelta(view.grid, delta);
       view.seq = seq;
       view.deltas += 1;
@@ -65,6 +68,9 @@ function foldBlock(view: StreamView, block: string): void {
       break;
     case 'rollout':
       view.rollouts.push(payload as unknown as StreamRollout);
+      break;
+    case 'heartbeat':
+      view.heartbeats.push((payload as { at: number }).at);
       break;
   }
 }

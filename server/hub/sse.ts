@@ -1,19 +1,22 @@
 import 'server-only';
 import type { ClusterHub } from './cluster-hub';
-import { encodeComment } from './stream-protocol';
+import { encodeComment, encodeMessage } from './stream-protocol';
 
-/** Heartbeat comments keep proxies and the browser from timing out an idle stream. */
+/**
+ * Heartbeat events keep proxies from timing out an idle stream, and let the browser tell a quiet
+ * stream from a half-open one (an SSE comment never reaches EventSource listeners).
+ */
 export const HEARTBEAT_MS = 15_000;
 
 const encoder = new TextEncoder();
 
 /**
  * The Server-Sent Events response of one stream client: `: connected`, then whatever the hub queues
- * for it (snapshot, status, deltas, rollout), heartbeats, and cleanup when the client goes away.
+ * for it (snapshot, status, deltas, rollout), heartbeat events, and cleanup when the client goes away.
  */
 export function sseResponse(hub: ClusterHub, daemonSet: string | undefined, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS): Response {
   const subscription = hub.subscribe(daemonSet);
-  const heartbeat = setInterval(() => subscription.queue.push(encodeComment('heartbeat')), heartbeatMs);
+  const heartbeat = setInterval(() => subscription.queue.push(encodeMessage({ event: 'heartbeat', data: { at: hub.now() } })), heartbeatMs);
   heartbeat.unref?.();
   const stop = () => {
     clearInterval(heartbeat);

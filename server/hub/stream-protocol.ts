@@ -33,14 +33,15 @@ export type StreamMessage =
   | { event: 'snapshot'; data: { seq: number } & FleetSnapshot }
   | { event: 'delta'; data: { seq: number; deltas: FleetDelta[] } }
   | { event: 'status'; data: StreamStatus }
-  | { event: 'rollout'; data: StreamRollout };
+  | { event: 'rollout'; data: StreamRollout }
+  | { event: 'heartbeat'; data: { at: number } };
 
 /** The SSE text of one message. */
 export function encodeMessage(message: StreamMessage): string {
   return `event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`;
 }
 
-/** An SSE comment line (heartbeats, the initial `: connected`). */
+/** An SSE comment line (the initial `: connected`). */
 export function encodeComment(text: string): string {
   return `: ${text}\n\n`;
 }

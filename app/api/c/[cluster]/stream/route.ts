@@ -9,19 +9,23 @@
  *    treat every snapshot as a reset.
  * 3. `event: status`, data `{ state: 'Live' | 'Stale', since, resources: { nodes | daemonsets | pods |
  *    controllerrevisions: { synced, count, error? } } }` — after the snapshot and on every change.
- *    `since` is epoch ms of the last Live↔Stale transition (for Stale: since when data may be behind).
+ *    Stale as soon as any watch fails (refused, dropped, 5xx, a failing relist), Live again only once
+ *    every kind has re-synced. `since` is epoch ms of the last Live↔Stale transition (for Stale: the
+ *    first failure, since when data may be behind).
  * 4. `event: delta`, data `{ seq, deltas: FleetDelta[] }` — at most every 100 ms; apply the deltas in
  *    order with lib/fleet-model `applyDelta`. `seq` is the hub's own counter (never a resourceVersion):
- *    it increases by one per batch on the full stream; ignore a delta whose seq is not above the last
- *    snapshot's or delta's. Filtered streams skip batches that do not touch their DaemonSet, so their
- *    seq may jump.
+ *    it increases by exactly one per batch on every stream (filtered streams get `deltas: []` for a
+ *    batch that does not touch their DaemonSet). Ignore a delta whose seq is not above the last
+ *    snapshot's or delta's; a delta whose seq is above last + 1 means something was lost: reconnect
+ *    for a fresh snapshot rather than apply it.
  * 5. `event: rollout` — only with `?daemonset=ns/name`: data `{ daemonset, reset, capacity, samples,
  *    progress }`. The first one (`reset: true`, right after the snapshot) carries the DaemonSet's whole
  *    ring of lib/rollout-progress `RolloutSample`s; later ones (`reset: false`) carry only new samples
  *    to append (keep at most `capacity`). `progress` is the current `RolloutProgress` (done, stuck,
  *    lastProgressAt, cause, pacePerMinute, etaSeconds). The same ring and verdict are in
  *    `GET /api/c/{cluster}/daemonsets/{ns}/{name}` under `rollout`.
- * 6. `: heartbeat` comments every 15 s.
+ * 6. `event: heartbeat`, data `{ at }` (the hub's clock, epoch ms) every 15 s. A client that hears
+ *    nothing at all (heartbeats included) for 45 s should treat the stream as Stale and reconnect.
  * With `?daemonset=ns/name` the snapshot holds only that column (other column slots are null) and
  * deltas only its cells and summary; row slots are the full stream's, so ids match.
  * Errors before the stream starts are JSON `{ code, reason, message }` (404 unknown cluster, 503
