@@ -1,5 +1,7 @@
 import 'server-only';
 import { startApiServer } from './api/server';
+import type { SimAuthOptions } from './auth/authenticate';
+import { SimAuth } from './auth/sim-auth';
 import { createClock, type SimClock } from './clock';
 import { startControlPlane, type ControlPlane } from './controllers/control-plane';
 import type { KubeletTimings } from './controllers/kubelet';
@@ -22,6 +24,8 @@ export interface SimulatedClusterOptions {
   /** Time moves only through `clock.advance` / `plane.advance` (tests). */
   manual?: boolean;
   kubelet?: Partial<KubeletTimings>;
+  /** Tokens, users, groups and role bindings; off (default), every request acts as cluster-admin. */
+  auth?: SimAuthOptions;
 }
 
 /** A running simulated cluster: a Kubernetes API at `url`, its store, clock and controllers. */
@@ -56,7 +60,7 @@ export async function startSimulatedCluster(options: SimulatedClusterOptions = {
       manual: clock.manual,
       advance: (ms: number) => plane.advance(ms),
     };
-    server = await startApiServer({ store, host: options.host ?? '127.0.0.1', port: options.port ?? 0, clock: control });
+    server = await startApiServer({ store, host: options.host ?? '127.0.0.1', port: options.port ?? 0, clock: control, auth: options.auth && new SimAuth(options.auth) });
   } catch (error) {
     plane.stop();
     clock.stop();

@@ -2,6 +2,7 @@ import 'server-only';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type SimStore } from '../store';
+import { ANONYMOUS_ADMIN, serveReview, type SimAuth } from '../auth/sim-auth';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { FaultInjector, type Faults } from './faults';
 import { nodeLease } from './node-lease';
@@ -27,6 +28,8 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Serves `GET /_sim/clock` (the dashboard follows simulated time) and `POST /_sim/clock {advanceMs}` (tests move time). */
   clock?: SimulationClock;
+  /** Bearer tokens, impersonation and RBAC; without it every request acts as cluster-admin. */
+  auth?: SimAuth;
 }
 
 /** The simulated clock as the control endpoint sees it. */
@@ -54,7 +57,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const host = options.host ?? '127.0.0.1';
   const watches = new WatchRegistry();
   const faults = new FaultInjector(options.store, watches);
-  const router = new ApiRouter(options.store, faults, watches, options.bookmarkIntervalMs ?? 5_000, options.clock);
+  const router = new ApiRouter(options.store, faults, watches, options.bookmarkIntervalMs ?? 5_000, options.clock, options.auth);
   const server = createServer((req, res) => {
     router.handle(req, res).catch((error: unknown) => sendError(res, error));
   });
@@ -88,6 +91,7 @@ class ApiRouter {
     private readonly watches: WatchRegistry,
     private readonly bookmarkIntervalMs: number,
     private readonly clock: SimulationClock | undefined,
+    private readonly auth: SimAuth | undefined,
   ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -108,6 +112,12 @@ class ApiRouter {
       sendError(res, decision.failure, decision.headers);
       return;
     }
+    const caller = this.auth ? this.auth.check(req, path, url.searchParams) : { user: ANONYMOUS_ADMIN };
+    if ('code' in caller) {
+      sendJson(res, caller.code, caller.status);
+      return;
+    }
+    if (await serveReview(this.auth, path, req, res, caller.user)) return;
     if (this.serveNonResource(path, req, res)) return;
     const route = parseResourcePath(path);
     if (!route) throw NOT_FOUND;
