@@ -5,6 +5,7 @@ import {
   INITIAL_STREAM_STATE,
   liveness,
   reduceStream,
+  streamResync,
   type StreamEvent,
   type StreamState,
 } from './stream-state';
@@ -28,6 +29,15 @@ describe('reduceStream', () => {
 
   it('drops deltas the snapshot already contains', () => {
     expect(cells(run(opened(), snap(5), cell(5, 'R')))).toBe('RM');
+  });
+
+  it('records a gap instead of applying a delta that skips a seq, and ignores deltas until a snapshot', () => {
+    const state = run(opened(), snap(5), cell(7, 'R', 30), cell(8, 'F'));
+    expect(cells(state)).toBe('RM');
+    expect(state).toMatchObject({ seq: 5, gap: { after: 5, got: 7, at: 30 } });
+    const healed = reduceStream(state, snap(8, 40));
+    expect(healed.gap).toBeUndefined();
+    expect(cells(reduceStream(healed, cell(9, 'F')))).toBe('RF');
   });
 
   it('drops deltas that arrive before any snapshot', () => {
@@ -101,13 +111,29 @@ describe('liveness', () => {
       { state: 'Live' },
     ],
     [
-      'silence is fine for a server that sends no heartbeats',
+      'stale after 45 s without any event, heartbeat or not',
       [snap(1), live],
-      10 * HEARTBEAT_TIMEOUT_MS,
-      { state: 'Live' },
+      4 + HEARTBEAT_TIMEOUT_MS,
+      { state: 'Stale', since: 3 },
     ],
+    ['stale while a sequence gap waits for a fresh snapshot', [snap(1), live, cell(3, 'R', 8)], 9, { state: 'Stale', since: 8 }],
   ])('%s', (_name, events, now, expected) => {
     expect(liveness(run(...events), now)).toEqual(expected);
+  });
+});
+
+describe('streamResync', () => {
+  const live: StreamEvent = { type: 'status', at: 3, status: { state: 'Live', resources: {} } };
+  it.each<[string, StreamEvent[], number, number, ReturnType<typeof streamResync>]>([
+    ['nothing to do on a current stream', [opened(), snap(1), live], 10, 0, undefined],
+    ['a gap on this connection', [opened(), snap(1), cell(3, 'R', 8)], 9, 0, 'gap'],
+    ['a gap from before the reconnect is not acted on twice', [opened(), snap(1), cell(3, 'R', 8)], 20, 10, undefined],
+    ['silence past the timeout on an open stream', [opened(), snap(1), live], 4 + HEARTBEAT_TIMEOUT_MS, 0, 'silence'],
+    ['a heartbeat keeps it quiet', [opened(), snap(1), { type: 'heartbeat', at: 40 }], 39 + HEARTBEAT_TIMEOUT_MS, 0, undefined],
+    ['a fresh reconnect attempt gets its own 45 s', [opened(), snap(1)], 1_000 + HEARTBEAT_TIMEOUT_MS, 1_000, undefined],
+    ['a closed stream is left to the reconnect backoff', [snap(1), { type: 'disconnected', at: 5 }], 10 * HEARTBEAT_TIMEOUT_MS, 0, undefined],
+  ])('%s', (_name, events, now, connectedAt, expected) => {
+    expect(streamResync(run(...events), now, connectedAt)).toBe(expected);
   });
 });
 

@@ -41,12 +41,19 @@ export interface StreamState {
   lastEventAt: number | undefined;
   /** Epoch ms when the connection was lost, while it is lost. */
   disconnectedAt: number | undefined;
-  /** Whether the server sends heartbeat events, so that silence means trouble. */
-  hasHeartbeats: boolean;
+  /** A delta skipped a sequence number: something was lost, the grid is behind until a fresh snapshot. */
+  gap: SequenceGap | undefined;
   /** Why the stream failed, when the server said (e.g. unknown cluster). */
   error: string | undefined;
   /** Only on `?daemonset=` streams. */
   rollout: RolloutFeed | undefined;
+}
+
+/** A delta whose seq was not the last one + 1 (`at`: when it arrived). */
+export interface SequenceGap {
+  after: number;
+  got: number;
+  at: number;
 }
 
 /** One thing that happened on the stream, stamped with the browser's clock. */
@@ -67,12 +74,16 @@ export const INITIAL_STREAM_STATE: StreamState = {
   connection: 'connecting',
   lastEventAt: undefined,
   disconnectedAt: undefined,
-  hasHeartbeats: false,
+  gap: undefined,
   error: undefined,
   rollout: undefined,
 };
 
-/** The next state after one event. Deltas older than the snapshot (seq ≤ current) are dropped. */
+/**
+ * The next state after one event. Deltas older than the snapshot (seq ≤ current) are dropped; a delta
+ * past a gap (seq > current + 1) is not applied on top of what is missing: it records the gap, and
+ * the stream hook reopens the connection for a fresh snapshot ({@link streamResync}).
+ */
 export function reduceStream(state: StreamState, event: StreamEvent): StreamState {
   const seen = { ...state, lastEventAt: event.at };
   switch (event.type) {
@@ -86,16 +97,18 @@ export function reduceStream(state: StreamState, event: StreamEvent): StreamStat
         disconnectedAt: undefined,
         snapshot: event.snapshot,
         seq: event.seq,
+        gap: undefined,
       };
     case 'delta': {
-      if (state.snapshot === undefined || event.seq <= state.seq) return seen;
+      if (state.snapshot === undefined || state.gap !== undefined || event.seq <= state.seq) return seen;
+      if (event.seq !== state.seq + 1) return { ...seen, gap: { after: state.seq, got: event.seq, at: event.at } };
       const snapshot = event.deltas.reduce(applyDelta, state.snapshot);
       return { ...seen, snapshot, seq: event.seq };
     }
     case 'status':
       return { ...seen, status: event.status };
     case 'heartbeat':
-      return { ...seen, hasHeartbeats: true };
+      return seen;
     case 'rollout':
       return { ...seen, rollout: mergeRollout(state.rollout, event.reset, event.feed) };
     case 'disconnected':
@@ -108,22 +121,34 @@ export function reduceStream(state: StreamState, event: StreamEvent): StreamStat
   }
 }
 
-/** Without a heartbeat for this long, a stream that sends heartbeats is no longer current. */
+/** The server sends a heartbeat every 15 s: hearing nothing for this long means a half-open stream. */
 export const HEARTBEAT_TIMEOUT_MS = 45_000;
 
 /** What the Live/Stale indicator says. */
 export type Liveness =
   { state: 'Live' } | { state: 'Stale'; since: number | undefined } | { state: 'Connecting' };
 
-/** Live only while connected, the server says Live, and heartbeats (if any) keep coming. */
+/** Live only while connected, the server says Live, events (heartbeats included) keep coming, and no delta was lost. */
 export function liveness(state: StreamState, now: number): Liveness {
   if (state.connection === 'closed') return { state: 'Stale', since: state.disconnectedAt };
   if (state.snapshot === undefined && state.status === undefined) return { state: 'Connecting' };
   const lastEventAt = state.lastEventAt ?? now;
-  if (state.hasHeartbeats && now - lastEventAt > HEARTBEAT_TIMEOUT_MS)
-    return { state: 'Stale', since: lastEventAt };
+  if (now - lastEventAt > HEARTBEAT_TIMEOUT_MS) return { state: 'Stale', since: lastEventAt };
+  if (state.gap !== undefined) return { state: 'Stale', since: state.gap.at };
   if (state.status?.state === 'Stale') return { state: 'Stale', since: parseSince(state.status.since) };
   return { state: 'Live' };
+}
+
+/**
+ * Why the EventSource must be closed and reopened now, if it must: a sequence gap seen on the current
+ * connection (opened at `connectedAt`), or an open stream silent for {@link HEARTBEAT_TIMEOUT_MS}
+ * since the later of its last event and that connection attempt.
+ */
+export function streamResync(state: StreamState, now: number, connectedAt: number): 'gap' | 'silence' | undefined {
+  if (state.gap !== undefined && state.gap.at >= connectedAt) return 'gap';
+  if (state.connection !== 'open') return undefined;
+  const heardAt = Math.max(state.lastEventAt ?? connectedAt, connectedAt);
+  return now - heardAt > HEARTBEAT_TIMEOUT_MS ? 'silence' : undefined;
 }
 
 function parseSince(since: string | number | undefined): number | undefined {

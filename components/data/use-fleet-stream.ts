@@ -4,12 +4,13 @@ import { skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack
 import { useEffect } from 'react';
 import { apiPath } from './fetch-json';
 import { parseStreamEvent } from './parse-stream-event';
-import { INITIAL_STREAM_STATE, reduceStream, type StreamEvent, type StreamState } from './stream-state';
+import { INITIAL_STREAM_STATE, reduceStream, streamResync, type StreamEvent, type StreamState } from './stream-state';
 
 /**
  * The fleet's live grid in the browser: one EventSource per view feeds {@link reduceStream}, and the
  * result lives in the TanStack Query cache under {@link fleetStreamKey}. Events are applied once per
- * animation frame, so a burst of deltas during a big rollout costs one render, not hundreds.
+ * animation frame, so a burst of deltas during a big rollout costs one render, not hundreds. A
+ * sequence gap or 45 s without any event (heartbeats come every 15 s) reopens the connection.
  */
 
 const EVENT_NAMES = ['snapshot', 'delta', 'status', 'heartbeat', 'rollout'] as const;
@@ -26,16 +27,24 @@ export function fleetStreamUrl(cluster: string, daemonSet?: string): string {
   return daemonSet ? `${base}?${new URLSearchParams({ daemonset: daemonSet }).toString()}` : base;
 }
 
-function batchedDispatch(queryClient: QueryClient, key: ReturnType<typeof fleetStreamKey>) {
+/** How often the hook checks for a silent (half-open) stream. */
+const SILENCE_CHECK_MS = 5_000;
+
+function batchedDispatch(
+  queryClient: QueryClient,
+  key: ReturnType<typeof fleetStreamKey>,
+  afterFlush: (state: StreamState) => void,
+) {
   let queue: StreamEvent[] = [];
   let frame: number | undefined;
   const flush = () => {
     frame = undefined;
     const events = queue;
     queue = [];
-    queryClient.setQueryData<StreamState>(key, (state) =>
+    const next = queryClient.setQueryData<StreamState>(key, (state) =>
       events.reduce(reduceStream, state ?? INITIAL_STREAM_STATE),
     );
+    if (next !== undefined) afterFlush(next);
   };
   return {
     dispatch(event: StreamEvent) {
@@ -55,11 +64,22 @@ export function useFleetStream(cluster: string, daemonSet?: string): StreamState
 
   useEffect(() => {
     const streamKey = fleetStreamKey(cluster, daemonSet);
-    const { dispatch, cancel } = batchedDispatch(queryClient, streamKey);
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
+    let connectedAt = Date.now();
+    // A lost delta or a half-open stream: only a fresh connection (and its snapshot) repairs it.
+    const resyncIfNeeded = (state: StreamState) => {
+      const why = streamResync(state, Date.now(), connectedAt);
+      if (why === undefined) return;
+      if (why === 'silence') dispatch({ type: 'disconnected', at: Date.now(), error: 'no event from the server for 45 s' });
+      source?.close();
+      clearTimeout(retry);
+      connect();
+    };
+    const { dispatch, cancel } = batchedDispatch(queryClient, streamKey, resyncIfNeeded);
     const connect = () => {
+      connectedAt = Date.now();
       source = new EventSource(fleetStreamUrl(cluster, daemonSet));
       source.onopen = () => {
         attempt = 0;
@@ -84,9 +104,14 @@ export function useFleetStream(cluster: string, daemonSet?: string): StreamState
       };
     };
     connect();
+    const silenceCheck = setInterval(() => {
+      const state = queryClient.getQueryData<StreamState>(streamKey);
+      if (state !== undefined) resyncIfNeeded(state);
+    }, SILENCE_CHECK_MS);
     return () => {
       source?.close();
       clearTimeout(retry);
+      clearInterval(silenceCheck);
       cancel();
     };
   }, [cluster, daemonSet, queryClient]);
