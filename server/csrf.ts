@@ -22,9 +22,18 @@ export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key === name) return decodeCookieValue(rest.join('='));
   }
   return undefined;
+}
+
+// A malformed escape (`%E0%A4%A`) is kept as sent: it then matches no issued token, instead of throwing.
+function decodeCookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** The request's own origin as the browser addressed it (Host header first: proxies rewrite req.url). */

@@ -9,6 +9,8 @@ export const ERROR_KINDS = {
   method_not_allowed: { code: 405, reason: 'MethodNotAllowed' },
   conflict: { code: 409, reason: 'Conflict' },
   gone: { code: 410, reason: 'Expired' },
+  too_large: { code: 413, reason: 'RequestEntityTooLarge' },
+  unsupported_media_type: { code: 415, reason: 'UnsupportedMediaType' },
   invalid: { code: 422, reason: 'Invalid' },
   too_many_requests: { code: 429, reason: 'TooManyRequests' },
   internal: { code: 500, reason: 'InternalError' },

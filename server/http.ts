@@ -29,16 +29,38 @@ export function route<P>(handler: (request: Request, params: P) => Promise<Respo
 // Object names as the API server accepts them (DNS subdomain, at most 253 characters).
 const objectName = z.string().min(1).max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a lowercase DNS name');
 
+// Longest piece of a caller's input echoed back in a message: a 10 KB name must not make a 10 KB error.
+const ECHO_LIMIT = 80;
+
+/** The caller's value as it may appear in an error message: cut short, with the original length. */
+export function echo(value: string): string {
+  return value.length <= ECHO_LIMIT ? value : `${value.slice(0, ECHO_LIMIT)}… (${value.length} characters)`;
+}
+
+/** A URL segment percent-decoded, or undefined when its escapes are malformed (`%E0%A4%A`). */
+function decodeSegment(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Validates a namespace or object name from the URL; throws 422 naming the parameter. */
 export function validName(kind: string, value: string): string {
-  const parsed = objectName.safeParse(decodeURIComponent(value));
-  if (!parsed.success) throw new DaemonscopeError('invalid', `invalid ${kind} "${value}": ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+  const decoded = decodeSegment(value);
+  if (decoded === undefined) throw new DaemonscopeError('invalid', `invalid ${kind} "${echo(value)}": malformed percent-encoding`);
+  const parsed = objectName.safeParse(decoded);
+  if (!parsed.success) throw new DaemonscopeError('invalid', `invalid ${kind} "${echo(value)}": ${parsed.error.issues[0]?.message ?? 'bad value'}`);
   return parsed.data;
 }
 
 /** The connection of the cluster named in the URL (404 if unknown, 503 while it cannot connect). */
 export function clusterConnection(cluster: string): Promise<ClusterConnection> {
-  return getRegistry().connection(decodeURIComponent(cluster));
+  const name = decodeSegment(cluster) ?? cluster;
+  // Context names are free text, so only the registry can tell; an absurd one is refused before the lookup.
+  if (name.length > 253) return Promise.reject(new DaemonscopeError('not_found', `cluster "${echo(name)}" not found`));
+  return getRegistry().connection(name);
 }
 
 /** Refuses mutations under --read-only (404: the route does not exist) and cross-site or tokenless requests (403). */
@@ -79,6 +101,6 @@ export function actionContext(connection: ClusterConnection): ActionContext {
 export function daemonSetFilter(value: string | null): string | undefined {
   if (value === null) return undefined;
   const parts = value.split('/');
-  if (parts.length !== 2) throw new DaemonscopeError('invalid', `daemonset must be namespace/name, got "${value}"`);
+  if (parts.length !== 2) throw new DaemonscopeError('invalid', `daemonset must be namespace/name, got "${echo(value)}"`);
   return `${validName('namespace', parts[0] ?? '')}/${validName('daemonset name', parts[1] ?? '')}`;
 }

@@ -1,7 +1,7 @@
 import { runDaemonSetAction } from '@/server/actions/daemonset-action';
 import { isDaemonSetAction, parseActionBody } from '@/server/actions/schemas';
 import { notFound } from '@/server/errors';
-import { actionContext, assertMutationRoute, clusterConnection, route, validName } from '@/server/http';
+import { actionContext, assertMutationRoute, clusterConnection, echo, route, validName } from '@/server/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 /** `rollback` (`{ toRevision? }`), `pause`, `resume`, `restart`; every body may carry `resourceVersion` and `dryRun`. */
 export const POST = route<{ cluster: string; ns: string; name: string; action: string }>(async (request, params) => {
   assertMutationRoute(request);
-  if (!isDaemonSetAction(params.action)) throw notFound('actions', params.action);
+  if (!isDaemonSetAction(params.action)) throw notFound('actions', echo(params.action));
   const namespace = validName('namespace', params.ns);
   const name = validName('daemonset name', params.name);
   const body = await parseActionBody(request);
