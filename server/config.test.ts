@@ -14,6 +14,19 @@ describe('parseConfig', () => {
       demoSpeed: 1,
       auditLogPath: '/srv/app/.daemonscope/audit.log',
       progressDeadlineSeconds: 600,
+      auth: { mode: 'local', proxyTrusted: [], proxyUserHeader: 'x-forwarded-user', proxyGroupsHeader: 'x-forwarded-groups', peerStamped: false },
+    });
+  });
+
+  it('reads the auth mode and the proxy settings', () => {
+    const env = {
+      DAEMONSCOPE_AUTH_MODE: 'proxy',
+      DAEMONSCOPE_PROXY_TRUSTED: '10.0.0.5, 192.168.0.0/16,::1',
+      DAEMONSCOPE_PROXY_USER_HEADER: 'X-Auth-Request-User',
+      DAEMONSCOPE_PEER_STAMPED: '1',
+    };
+    expect(parseConfig(env, around()).auth).toEqual({
+      mode: 'proxy', proxyTrusted: ['10.0.0.5', '192.168.0.0/16', '::1'], proxyUserHeader: 'x-auth-request-user', proxyGroupsHeader: 'x-forwarded-groups', peerStamped: true,
     });
   });
 
@@ -47,6 +60,11 @@ describe('parseConfig', () => {
     ['a bad flag', { DAEMONSCOPE_READ_ONLY: 'yes' }, /DAEMONSCOPE_READ_ONLY: expected 1 or 0/],
     ['a demo URL that is not http', { DAEMONSCOPE_DEMO_URL: 'ftp://x' }, /DAEMONSCOPE_DEMO_URL/],
     ['a missing --kubeconfig file', { DAEMONSCOPE_KUBECONFIG: 'nope.yaml' }, /--kubeconfig nope.yaml: no such file/],
+    ['an unknown auth mode', { DAEMONSCOPE_AUTH_MODE: 'oidc' }, /DAEMONSCOPE_AUTH_MODE: expected local, token or proxy/],
+    ['proxy mode without trusted addresses', { DAEMONSCOPE_AUTH_MODE: 'proxy' }, /--auth-mode proxy needs DAEMONSCOPE_PROXY_TRUSTED/],
+    ['a trusted entry that is no address', { DAEMONSCOPE_PROXY_TRUSTED: '10.0.0.1,proxy.local' }, /"proxy.local" is not an IP address or CIDR block/],
+    ['a CIDR prefix too long', { DAEMONSCOPE_PROXY_TRUSTED: '10.0.0.0/33' }, /prefix length outside 0-32/],
+    ['a header name with spaces', { DAEMONSCOPE_PROXY_USER_HEADER: 'X User' }, /DAEMONSCOPE_PROXY_USER_HEADER: expected an HTTP header name/],
     ['a context without any kubeconfig', { DAEMONSCOPE_CONTEXT: 'prod' }, /--context prod needs a kubeconfig/],
   ])('refuses %s with a clear message', (_name, env, message) => {
     expect(() => parseConfig(env, around())).toThrow(ConfigError);

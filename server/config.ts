@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { invalidTrustedPeer } from './auth/peer-trust';
 
 /** The dashboard server's configuration, read once from the environment `npm start` sets. */
 export interface ServerConfig {
@@ -18,6 +19,22 @@ export interface ServerConfig {
   demoSpeed: number;
   auditLogPath: string;
   progressDeadlineSeconds: number;
+  auth: AuthConfig;
+}
+
+/** Who acts on the clusters: the kubeconfig identity (`local`), each user's token, or the proxy's user. */
+export type AuthMode = 'local' | 'token' | 'proxy';
+
+/** How users are identified (DAEMONSCOPE_AUTH_MODE and the proxy settings). */
+export interface AuthConfig {
+  mode: AuthMode;
+  /** Addresses or CIDR blocks whose user headers are believed (proxy mode). */
+  proxyTrusted: string[];
+  /** Lower-case header names carrying the user and the comma-separated groups. */
+  proxyUserHeader: string;
+  proxyGroupsHeader: string;
+  /** True when the front server stamps each request with its socket's peer address (scripts/serve-proxy-mode.ts). */
+  peerStamped: boolean;
 }
 
 /** A configuration value that cannot be used; the message names the variable and the fix. */
@@ -49,6 +66,8 @@ const positiveNumber = (fallback: number) =>
       return parsed;
     });
 
+const headerName = z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name such as X-Forwarded-User');
+
 const envSchema = z.object({
   DAEMONSCOPE_KUBECONFIG: optionalText,
   KUBECONFIG: optionalText,
@@ -61,6 +80,15 @@ const envSchema = z.object({
   DAEMONSCOPE_DEMO_SPEED: positiveNumber(1),
   DAEMONSCOPE_AUDIT_LOG: optionalText,
   DAEMONSCOPE_PROGRESS_DEADLINE_SECONDS: positiveNumber(600),
+  DAEMONSCOPE_AUTH_MODE: optionalText.pipe(z.enum(['local', 'token', 'proxy'], { message: 'expected local, token or proxy' }).optional()),
+  DAEMONSCOPE_PROXY_TRUSTED: optionalText.transform((value, ctx) => {
+    const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+    for (const problem of entries.map(invalidTrustedPeer)) if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    return entries;
+  }),
+  DAEMONSCOPE_PROXY_USER_HEADER: optionalText.pipe(headerName.optional()),
+  DAEMONSCOPE_PROXY_GROUPS_HEADER: optionalText.pipe(headerName.optional()),
+  DAEMONSCOPE_PEER_STAMPED: flag,
 });
 
 /** Where the process looks for things; injected so tests need no real home directory. */
@@ -78,6 +106,10 @@ export function parseConfig(env: Record<string, string | undefined>, around: Con
     throw new ConfigError(`Invalid Daemonscope configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const mode = e.DAEMONSCOPE_AUTH_MODE ?? 'local';
+  if (mode === 'proxy' && e.DAEMONSCOPE_PROXY_TRUSTED.length === 0) {
+    throw new ConfigError('Invalid Daemonscope configuration:\n  --auth-mode proxy needs DAEMONSCOPE_PROXY_TRUSTED: the addresses of the authenticating proxy');
+  }
   const kubeconfigPath = pickKubeconfig(e.DAEMONSCOPE_KUBECONFIG, e.KUBECONFIG, around);
   if (e.DAEMONSCOPE_CONTEXT !== undefined && kubeconfigPath === undefined) {
     throw new ConfigError(`Invalid Daemonscope configuration:\n  --context ${e.DAEMONSCOPE_CONTEXT} needs a kubeconfig, and none was found`);
@@ -91,6 +123,13 @@ export function parseConfig(env: Record<string, string | undefined>, around: Con
     demoSpeed: e.DAEMONSCOPE_DEMO_SPEED,
     auditLogPath: resolve(around.cwd, e.DAEMONSCOPE_AUDIT_LOG ?? join('.daemonscope', 'audit.log')),
     progressDeadlineSeconds: e.DAEMONSCOPE_PROGRESS_DEADLINE_SECONDS,
+    auth: {
+      mode,
+      proxyTrusted: e.DAEMONSCOPE_PROXY_TRUSTED,
+      proxyUserHeader: (e.DAEMONSCOPE_PROXY_USER_HEADER ?? 'X-Forwarded-User').toLowerCase(),
+      proxyGroupsHeader: (e.DAEMONSCOPE_PROXY_GROUPS_HEADER ?? 'X-Forwarded-Groups').toLowerCase(),
+      peerStamped: e.DAEMONSCOPE_PEER_STAMPED,
+    },
   };
 }
 
