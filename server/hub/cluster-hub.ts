@@ -113,6 +113,11 @@ export class ClusterHub {
     return Object.fromEntries(WATCHED_RESOURCES.map((r) => [r, this.states.get(r)])) as Record<WatchedResource, SyncState | undefined>;
   }
 
+  /** Every DaemonSet's column header (implied and reported counters), as the model has it now. */
+  daemonSetSummaries(): DaemonSetSummary[] {
+    return [...this.summaries.values()];
+  }
+
   /** The current sequence number (the last batch sent). */
   sequence(): number {
     return this.seq;
