@@ -6,6 +6,7 @@ import { listAll, RESOURCE_SPECS, WATCHED_RESOURCES, type ResourceSpec } from '.
 import { superviseWatch, type Keyed, type SupervisedWatch } from '../watch/supervisor';
 import { makeKubeClient, type KubeClient } from './kube-http';
 import type { ClusterAccess } from './types';
+import { kubeConfigWithToken, type KubeIdentity } from './user-identity';
 
 /** A live cluster: its REST client, its hub, and the watches feeding it. */
 export interface ClusterConnection {
@@ -13,6 +14,8 @@ export interface ClusterConnection {
   client: KubeClient;
   hub: ClusterHub;
   now: () => number;
+  /** A client acting as a dashboard user (their token, or impersonation), so the cluster's RBAC decides. */
+  clientAs(identity: KubeIdentity): KubeClient;
   stop(): void;
 }
 
@@ -51,6 +54,11 @@ export function connectCluster(name: string, access: ClusterAccess, options: Con
     client,
     hub,
     now: access.now,
+    clientAs(identity) {
+      if (identity.kind === 'kubeconfig') return client;
+      if (identity.kind === 'token') return makeKubeClient(kubeConfigWithToken(access.kc, identity.token));
+      return makeKubeClient(access.kc, { user: identity.user, groups: identity.groups });
+    },
     stop() {
       for (const supervised of watches) supervised.stop();
       hub.close();

@@ -1,20 +1,22 @@
+import { sessionUser } from '@/server/auth/request-user';
 import { getConfig } from '@/server/config';
 import { CSRF_COOKIE, csrfCookie, issueCsrfToken, readCookie } from '@/server/csrf';
-import { LOCAL_USER, route } from '@/server/http';
+import { route } from '@/server/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * `{ csrfToken, readOnly, user }` and the `daemonscope-csrf` cookie (double submit: mutations send the
+ * `{ csrfToken, readOnly, authMode, user, signedIn, signIn? }` and the `daemonscope-csrf` cookie (double submit: mutations send the
  * token back in `x-csrf-token`). An existing token is kept so several tabs share one.
  */
 export const GET = route(async (request) => {
   const existing = readCookie(request, CSRF_COOKIE);
   const csrfToken = existing !== undefined && /^[A-Za-z0-9_-]{32,}$/.test(existing) ? existing : issueCsrfToken();
   const secure = new URL(request.url).protocol === 'https:';
+  const config = getConfig();
   return Response.json(
-    { csrfToken, readOnly: getConfig().readOnly, user: LOCAL_USER },
+    { csrfToken, readOnly: config.readOnly, ...sessionUser(request, config.auth) },
     { headers: { 'Set-Cookie': csrfCookie(csrfToken, secure), 'Cache-Control': 'no-store' } },
   );
 });

@@ -1,7 +1,8 @@
 import { runDaemonSetAction } from '@/server/actions/daemonset-action';
 import { isDaemonSetAction, parseActionBody } from '@/server/actions/schemas';
+import { userActionContext } from '@/server/auth/user-context';
 import { notFound } from '@/server/errors';
-import { actionContext, assertMutationRoute, clusterConnection, echo, route, validName } from '@/server/http';
+import { assertMutationRoute, clusterConnection, echo, route, validName } from '@/server/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -14,5 +15,5 @@ export const POST = route<{ cluster: string; ns: string; name: string; action: s
   const name = validName('daemonset name', params.name);
   const body = await parseActionBody(request);
   const connection = await clusterConnection(params.cluster);
-  return Response.json(await runDaemonSetAction(actionContext(connection), params.action, namespace, name, body));
+  return Response.json(await runDaemonSetAction(await userActionContext(request, connection), params.action, namespace, name, body));
 });

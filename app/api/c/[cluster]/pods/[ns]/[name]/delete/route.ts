@@ -1,6 +1,7 @@
 import { deleteDaemonPod } from '@/server/actions/pod-delete';
 import { parseActionBody } from '@/server/actions/schemas';
-import { actionContext, assertMutationRoute, clusterConnection, route, validName } from '@/server/http';
+import { userActionContext } from '@/server/auth/user-context';
+import { assertMutationRoute, clusterConnection, route, validName } from '@/server/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,5 +13,5 @@ export const POST = route<{ cluster: string; ns: string; name: string }>(async (
   const name = validName('pod name', params.name);
   const body = await parseActionBody(request);
   const connection = await clusterConnection(params.cluster);
-  return Response.json(await deleteDaemonPod(actionContext(connection), namespace, name, body));
+  return Response.json(await deleteDaemonPod(await userActionContext(request, connection), namespace, name, body));
 });

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { invalidToken, sessionCookie } from '@/server/auth/session-cookie';
+import { whoAmI } from '@/server/auth/who-am-i';
+import { getRegistry } from '@/server/clusters/global-registry';
+import { getConfig } from '@/server/config';
+import { assertMutationAllowed } from '@/server/csrf';
+import { DaemonscopeError } from '@/server/errors';
+import { clusterConnection, route } from '@/server/http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const loginBody = z.object({ token: z.string().min(1, 'token is required'), cluster: z.string().min(1).max(253).optional() }).strict();
+
+async function parseLogin(request: Request): Promise<z.infer<typeof loginBody>> {
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    throw new DaemonscopeError('bad_request', 'the body must be JSON: { "token": "…" }');
+  }
+  const parsed = loginBody.safeParse(json);
+  if (!parsed.success) throw new DaemonscopeError('invalid', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+  const problem = invalidToken(parsed.data.token);
+  if (problem !== undefined) throw new DaemonscopeError('invalid', `token: ${problem}`);
+  return parsed.data;
+}
+
+/**
+ * Token mode: `{ token, cluster? }` is checked against the cluster (SelfSubjectReview) and kept in an
+ * HttpOnly, SameSite=Strict cookie; the answer names the user and never contains the token.
+ */
+export const POST = route(async (request) => {
+  if (getConfig().auth.mode !== 'token') throw new DaemonscopeError('not_found', 'sign-in is only for --auth-mode token');
+  assertMutationAllowed(request);
+  const body = await parseLogin(request);
+  const clusterName = body.cluster ?? getRegistry().entries[0]?.name;
+  if (clusterName === undefined) throw new DaemonscopeError('unavailable', 'no cluster is configured to check the token against');
+  const connection = await clusterConnection(clusterName);
+  const kube = { kind: 'token' as const, token: body.token };
+  let who;
+  try {
+    who = await whoAmI(connection.clientAs(kube), { kube, username: undefined, groups: [] });
+  } catch (error) {
+    if (error instanceof DaemonscopeError && error.code === 401) throw new DaemonscopeError('unauthorized', `cluster "${clusterName}" did not accept this token`);
+    throw error;
+  }
+  const secure = new URL(request.url).protocol === 'https:';
+  return Response.json({ user: who.username, groups: who.groups }, { headers: { 'Set-Cookie': sessionCookie(body.token, secure), 'Cache-Control': 'no-store' } });
+});
