@@ -93,3 +93,11 @@ export const nodeListQuery = (cluster: string) =>
     },
     refetchInterval: 30_000,
   });
+
+/** `GET /api/c/{cluster}/cost`: DaemonSets' requests and limits × nodes, and their share of nodes (shape read by components/fleet). */
+export const fleetCostQuery = (cluster: string) =>
+  queryOptions({
+    queryKey: ['cost', cluster],
+    queryFn: () => fetchJson(apiPath(cluster, 'cost')),
+    refetchInterval: 30_000,
+  });

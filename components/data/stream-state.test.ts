@@ -116,7 +116,12 @@ describe('liveness', () => {
       4 + HEARTBEAT_TIMEOUT_MS,
       { state: 'Stale', since: 3 },
     ],
-    ['stale while a sequence gap waits for a fresh snapshot', [snap(1), live, cell(3, 'R', 8)], 9, { state: 'Stale', since: 8 }],
+    [
+      'stale while a sequence gap waits for a fresh snapshot',
+      [snap(1), live, cell(3, 'R', 8)],
+      9,
+      { state: 'Stale', since: 8 },
+    ],
   ])('%s', (_name, events, now, expected) => {
     expect(liveness(run(...events), now)).toEqual(expected);
   });
@@ -127,11 +132,41 @@ describe('streamResync', () => {
   it.each<[string, StreamEvent[], number, number, ReturnType<typeof streamResync>]>([
     ['nothing to do on a current stream', [opened(), snap(1), live], 10, 0, undefined],
     ['a gap on this connection', [opened(), snap(1), cell(3, 'R', 8)], 9, 0, 'gap'],
-    ['a gap from before the reconnect is not acted on twice', [opened(), snap(1), cell(3, 'R', 8)], 20, 10, undefined],
-    ['silence past the timeout on an open stream', [opened(), snap(1), live], 4 + HEARTBEAT_TIMEOUT_MS, 0, 'silence'],
-    ['a heartbeat keeps it quiet', [opened(), snap(1), { type: 'heartbeat', at: 40 }], 39 + HEARTBEAT_TIMEOUT_MS, 0, undefined],
-    ['a fresh reconnect attempt gets its own 45 s', [opened(), snap(1)], 1_000 + HEARTBEAT_TIMEOUT_MS, 1_000, undefined],
-    ['a closed stream is left to the reconnect backoff', [snap(1), { type: 'disconnected', at: 5 }], 10 * HEARTBEAT_TIMEOUT_MS, 0, undefined],
+    [
+      'a gap from before the reconnect is not acted on twice',
+      [opened(), snap(1), cell(3, 'R', 8)],
+      20,
+      10,
+      undefined,
+    ],
+    [
+      'silence past the timeout on an open stream',
+      [opened(), snap(1), live],
+      4 + HEARTBEAT_TIMEOUT_MS,
+      0,
+      'silence',
+    ],
+    [
+      'a heartbeat keeps it quiet',
+      [opened(), snap(1), { type: 'heartbeat', at: 40 }],
+      39 + HEARTBEAT_TIMEOUT_MS,
+      0,
+      undefined,
+    ],
+    [
+      'a fresh reconnect attempt gets its own 45 s',
+      [opened(), snap(1)],
+      1_000 + HEARTBEAT_TIMEOUT_MS,
+      1_000,
+      undefined,
+    ],
+    [
+      'a closed stream is left to the reconnect backoff',
+      [snap(1), { type: 'disconnected', at: 5 }],
+      10 * HEARTBEAT_TIMEOUT_MS,
+      0,
+      undefined,
+    ],
   ])('%s', (_name, events, now, connectedAt, expected) => {
     expect(streamResync(run(...events), now, connectedAt)).toBe(expected);
   });

@@ -101,7 +101,8 @@ export function reduceStream(state: StreamState, event: StreamEvent): StreamStat
       };
     case 'delta': {
       if (state.snapshot === undefined || state.gap !== undefined || event.seq <= state.seq) return seen;
-      if (event.seq !== state.seq + 1) return { ...seen, gap: { after: state.seq, got: event.seq, at: event.at } };
+      if (event.seq !== state.seq + 1)
+        return { ...seen, gap: { after: state.seq, got: event.seq, at: event.at } };
       const snapshot = event.deltas.reduce(applyDelta, state.snapshot);
       return { ...seen, snapshot, seq: event.seq };
     }
@@ -144,7 +145,11 @@ export function liveness(state: StreamState, now: number): Liveness {
  * connection (opened at `connectedAt`), or an open stream silent for {@link HEARTBEAT_TIMEOUT_MS}
  * since the later of its last event and that connection attempt.
  */
-export function streamResync(state: StreamState, now: number, connectedAt: number): 'gap' | 'silence' | undefined {
+export function streamResync(
+  state: StreamState,
+  now: number,
+  connectedAt: number,
+): 'gap' | 'silence' | undefined {
   if (state.gap !== undefined && state.gap.at >= connectedAt) return 'gap';
   if (state.connection !== 'open') return undefined;
   const heardAt = Math.max(state.lastEventAt ?? connectedAt, connectedAt);

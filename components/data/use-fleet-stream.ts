@@ -4,7 +4,13 @@ import { skipToken, useQuery, useQueryClient, type QueryClient } from '@tanstack
 import { useEffect } from 'react';
 import { apiPath } from './fetch-json';
 import { parseStreamEvent } from './parse-stream-event';
-import { INITIAL_STREAM_STATE, reduceStream, streamResync, type StreamEvent, type StreamState } from './stream-state';
+import {
+  INITIAL_STREAM_STATE,
+  reduceStream,
+  streamResync,
+  type StreamEvent,
+  type StreamState,
+} from './stream-state';
 
 /**
  * The fleet's live grid in the browser: one EventSource per view feeds {@link reduceStream}, and the
@@ -72,7 +78,8 @@ export function useFleetStream(cluster: string, daemonSet?: string): StreamState
     const resyncIfNeeded = (state: StreamState) => {
       const why = streamResync(state, Date.now(), connectedAt);
       if (why === undefined) return;
-      if (why === 'silence') dispatch({ type: 'disconnected', at: Date.now(), error: 'no event from the server for 45 s' });
+      if (why === 'silence')
+        dispatch({ type: 'disconnected', at: Date.now(), error: 'no event from the server for 45 s' });
       source?.close();
       clearTimeout(retry);
       connect();

@@ -9,6 +9,7 @@ import { buildGridView, type NodeFacts } from '../grid/grid-view';
 import { Legend } from '../grid/legend';
 import { buildRowItems } from '../grid/row-items';
 import { daemonSetPath, nodePath } from '../links';
+import { CostTable } from './cost-table';
 import { DaemonSetBars } from './daemonset-bars';
 import { HealthTable } from './health-table';
 import { WhyPanel } from '../why/why-panel';
@@ -22,7 +23,7 @@ export interface FleetBodyProps {
   facts: ReadonlyMap<string, NodeFacts> | undefined;
 }
 
-/** Filters, legend, grid, explanation, per-DaemonSet bars and health: the fleet view below its header. */
+/** Filters, legend, grid, explanation, per-DaemonSet bars, cost and health: the fleet view below its header. */
 export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBodyProps) {
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const view = useMemo(() => buildGridView(snapshot, query, facts), [snapshot, query, facts]);
@@ -114,6 +115,7 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
         counts={view.columnCounts}
         onPick={(daemonSet, slug) => onQuery({ daemonSet, states: [slug] })}
       />
+      <CostTable cluster={cluster} />
       <HealthTable
         summaries={columns}
         daemonSetHref={(namespace, name) => daemonSetPath(cluster, namespace, name)}
