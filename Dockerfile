@@ -12,6 +12,8 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
+# public/ is empty and so absent from a fresh clone; the runtime stage copies it.
+RUN mkdir -p public
 # DAEMONSCOPE_STANDALONE=1 switches next.config.js to `output: 'standalone'` (server.js plus the
 # node_modules it traced); local `next start` builds keep the default output.
 RUN DAEMONSCOPE_STANDALONE=1 node node_modules/next/dist/bin/next build
