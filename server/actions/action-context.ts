@@ -57,3 +57,15 @@ export function assertResourceVersion(kind: string, name: string, expected: stri
     `Operation cannot be fulfilled on ${kind} "${name}": the object has been modified (you saw resourceVersion ${expected}, it is now ${actual ?? 'unknown'}); reload and try again`,
   );
 }
+
+/**
+ * The generation precondition: the caller reviewed spec generation `expected`; a different one means
+ * someone changed the spec since, so refuse (409). Status writes (a busy rollout) leave it alone.
+ */
+export function assertGeneration(kind: string, name: string, expected: number | undefined, actual: number | undefined): void {
+  if (expected === undefined || expected === actual) return;
+  throw new DaemonscopeError(
+    'conflict',
+    `Operation cannot be fulfilled on ${kind} "${name}": its spec has been changed (you reviewed generation ${expected}, it is now ${actual ?? 'unknown'}); reload and try again`,
+  );
+}

@@ -6,6 +6,7 @@ import { pausePatch, resumePatch, rolloutRestartPatch, type ActionPatch } from '
 import { DaemonscopeError } from '../errors';
 import { templateDiff } from '../detail/template-diff';
 import {
+  assertGeneration,
   assertResourceVersion,
   daemonSetPath,
   listRevisions,
@@ -105,6 +106,9 @@ export async function runDaemonSetAction(ctx: ActionContext, action: DaemonSetAc
   try {
     const live = await readDaemonSet(ctx, namespace, name);
     assertResourceVersion('daemonsets.apps', name, body.resourceVersion, live.metadata?.resourceVersion);
+    // With `generation`, only a spec change refuses; the patch below still carries the resourceVersion
+    // just read, so nothing can slip in between this check and the write.
+    assertGeneration('daemonsets.apps', name, body.generation, live.metadata?.generation);
     const history = controlledHistory(live, await listRevisions(ctx, namespace));
     fromRevision = history.find((revision) => revisionMatchesTemplate(live, revision))?.revision;
     const step = planStep(action, live, history, body, ctx);

@@ -12,6 +12,8 @@ export const actionBodySchema = z
   .object({
     toRevision: z.number().int().min(0).optional(),
     resourceVersion: z.string().min(1).optional(),
+    /** The spec generation the operator reviewed: status writes do not bump it, spec edits do. */
+    generation: z.number().int().min(1).optional(),
     dryRun: z.boolean().optional(),
   })
   .strict();
