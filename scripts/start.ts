@@ -19,6 +19,15 @@ function parsePort(value: string): number {
   return port;
 }
 
+const AUTH_MODES = ['local', 'token', 'proxy'] as const;
+type AuthMode = (typeof AUTH_MODES)[number];
+
+function parseAuthMode(value: string): AuthMode {
+  const mode = AUTH_MODES.find((candidate) => candidate === value);
+  if (mode === undefined) throw new InvalidArgumentError(`"${value}" is not one of ${AUTH_MODES.join(', ')}.`);
+  return mode;
+}
+
 interface StartOptions {
   kubeconfig?: string;
   context?: string;
@@ -26,6 +35,8 @@ interface StartOptions {
   demo: boolean;
   host: string;
   port: number;
+  authMode: AuthMode;
+  proxyTrusted?: string;
 }
 
 const program = new Command()
@@ -35,7 +46,9 @@ const program = new Command()
   .option('--context <name>', 'show only this kubeconfig context')
   .option('--read-only', 'remove every mutation route')
   .option('--no-demo', 'do not start the embedded demo cluster')
-  .option('--host <addr>', 'address to listen on', '127.0.0.1')
+  .option('--host <addr>', 'address to listen on (local mode: loopback only)', '127.0.0.1')
+  .option('--auth-mode <mode>', 'local (kubeconfig identity, loopback only), token (each user signs in with a bearer token) or proxy (user from an authenticating proxy)', parseAuthMode, 'local')
+  .option('--proxy-trusted <list>', 'proxy mode: comma-separated addresses or CIDR blocks of the authenticating proxy')
   .option('--port <port>', 'port to listen on (default: $PORT or 3000)', parsePort, parsePort(process.env.PORT ?? '3000'))
   .showHelpAfterError();
 
@@ -45,6 +58,10 @@ function environmentFor(options: StartOptions): NodeJS.ProcessEnv {
   if (options.context) env.DAEMONSCOPE_CONTEXT = options.context;
   if (options.readOnly) env.DAEMONSCOPE_READ_ONLY = '1';
   if (!options.demo) env.DAEMONSCOPE_NO_DEMO = '1';
+  env.DAEMONSCOPE_AUTH_MODE = options.authMode;
+  if (options.proxyTrusted) env.DAEMONSCOPE_PROXY_TRUSTED = options.proxyTrusted;
+  // Only the front server may say the peer header is stamped; never inherit it from the caller.
+  delete env.DAEMONSCOPE_PEER_STAMPED;
   return env;
 }
 
@@ -69,10 +86,16 @@ async function main(): Promise<void> {
     console.error(`daemonscope: no kubeconfig at ${options.kubeconfig}`);
     process.exit(2);
   }
-  if (!LOOPBACK_HOSTS.has(options.host)) {
-    console.warn(
-      `daemonscope: listening on ${options.host}, not loopback: anyone who reaches this address acts with your kubeconfig's identity.`,
+  if (options.authMode === 'local' && !LOOPBACK_HOSTS.has(options.host)) {
+    console.error(
+      `daemonscope: refusing --host ${options.host} in local mode: anyone who reached it would act with your kubeconfig's identity. ` +
+        'Listen on 127.0.0.1, or use --auth-mode token or --auth-mode proxy so each user acts as themselves.',
     );
+    process.exit(2);
+  }
+  if (options.authMode === 'proxy' && !(options.proxyTrusted ?? process.env.DAEMONSCOPE_PROXY_TRUSTED)) {
+    console.error('daemonscope: --auth-mode proxy needs --proxy-trusted (or DAEMONSCOPE_PROXY_TRUSTED): the addresses of the authenticating proxy.');
+    process.exit(2);
   }
   const env = environmentFor(options);
   const next = resolve('node_modules/next/dist/bin/next');
@@ -80,6 +103,11 @@ async function main(): Promise<void> {
     console.log('daemonscope: building (sources changed since the last build)…');
     const code = await run(process.execPath, [next, 'build'], env);
     if (code !== 0) process.exit(code);
+  }
+  if (options.authMode === 'proxy') {
+    // The front server stamps each request with its socket's peer address, which `next start` cannot.
+    const front = resolve('scripts/front-server.ts');
+    process.exit(await run(process.execPath, ['--import', 'tsx', front, options.host, String(options.port)], { ...env, NODE_ENV: 'production' }));
   }
   console.log(`daemonscope: serving on http://${options.host}:${options.port}`);
   process.exit(await run(process.execPath, [next, 'start', '-H', options.host, '-p', String(options.port)], env));
