@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DaemonSetSummary } from '@/lib/fleet-model/types';
-import { reachedGeneration } from './action-bar';
+import { reachedGeneration, withPrecondition } from './action-bar';
 
 const summary = (generation: number | undefined) => ({ generation }) as DaemonSetSummary;
 const answer = (result: Record<string, unknown>) => ({ kubectl: 'kubectl …', dryRun: false, result });
@@ -15,5 +15,23 @@ describe('reachedGeneration', () => {
     ['an answer without a generation is confirmed by any stream state', summary(1), {}, true],
   ])('%s', (_name, s, result, expected) => {
     expect(reachedGeneration(s, answer(result))).toBe(expected);
+  });
+});
+
+describe('withPrecondition', () => {
+  it.each<[string, { generation?: number; resourceVersion?: string }, Record<string, unknown>]>([
+    [
+      'sends the generation, not the resourceVersion status writes keep bumping',
+      { generation: 4, resourceVersion: '981' },
+      { toRevision: 0, generation: 4 },
+    ],
+    [
+      'falls back to the resourceVersion without a generation',
+      { resourceVersion: '981' },
+      { toRevision: 0, resourceVersion: '981' },
+    ],
+    ['sends no precondition when nothing is known', {}, { toRevision: 0 }],
+  ])('%s', (_name, detail, expected) => {
+    expect(withPrecondition({ toRevision: 0 }, detail)).toEqual(expected);
   });
 });

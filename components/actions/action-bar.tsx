@@ -27,6 +27,19 @@ export function reachedGeneration(summary: DaemonSetSummary | undefined, answer:
   return (summary?.generation ?? 0) >= generation;
 }
 
+/**
+ * The precondition an action carries: the spec generation the operator is reviewing, so status writes
+ * during a rollout (which bump resourceVersion every few seconds) do not turn Confirm into a 409; the
+ * resourceVersion only when no generation is known.
+ */
+export function withPrecondition(
+  body: ActionBody,
+  detail: { generation?: number; resourceVersion?: string },
+): ActionBody {
+  if (detail.generation !== undefined) return { ...body, generation: detail.generation };
+  return detail.resourceVersion ? { ...body, resourceVersion: detail.resourceVersion } : body;
+}
+
 const BUTTON =
   'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
@@ -45,15 +58,16 @@ export function ActionBar(props: {
   const isOnDelete = summary.updateStrategy.type === 'OnDelete';
   const start = (action: DaemonSetAction, title: string, body: ActionBody = {}) =>
     props.onOpen({ action, title, body });
-  // The precondition is the DaemonSet as the dashboard sees it when the dialog opens, not when the page loaded.
-  const withResourceVersion = async (body: ActionBody): Promise<ActionBody> => {
+  // The precondition is the DaemonSet as the dashboard sees it when the dialog opens, not when the page
+  // loaded; the dry run and Confirm both send it.
+  const resolveBody = async (body: ActionBody): Promise<ActionBody> => {
     const detail = parseDaemonSetDetail(
       await queryClient.fetchQuery({
         ...daemonSetDetailQuery(cluster, summary.namespace, summary.name),
         staleTime: 0,
       }),
     );
-    return detail.resourceVersion ? { ...body, resourceVersion: detail.resourceVersion } : body;
+    return withPrecondition(body, detail);
   };
   return (
     <div className="flex flex-wrap gap-2" aria-label="Actions">
@@ -93,7 +107,7 @@ export function ActionBar(props: {
           key={`${open.action}-${open.body.toRevision ?? ''}`}
           title={open.title}
           url={daemonSetActionUrl(cluster, summary.namespace, summary.name, open.action)}
-          resolveBody={() => withResourceVersion(open.body)}
+          resolveBody={() => resolveBody(open.body)}
           isConfirmed={(answer) => reachedGeneration(summary, answer)}
           onClose={() => props.onOpen(undefined)}
         />

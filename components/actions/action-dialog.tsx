@@ -10,7 +10,7 @@ export interface ActionDialogProps {
   /** The dialog's title, e.g. "Roll back kube-system/fluent-bit to revision 3". */
   title: string;
   url: string;
-  /** The request body, with a resourceVersion read just now: the dry run and Confirm both use it. */
+  /** The request body, with a precondition (generation) read just now: the dry run and Confirm both use it. */
   resolveBody: () => Promise<ActionBody>;
   /** True once the live stream reports what the confirmed action did. */
   isConfirmed: (answer: ActionAnswer) => boolean;
@@ -33,7 +33,7 @@ function errorText(error: Error): string {
 export function ActionDialog({ title, url, resolveBody, isConfirmed, onClose }: ActionDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const post = useActionPost();
-  // Confirm sends exactly what the dry run showed: same body, same resourceVersion precondition.
+  // Confirm sends exactly what the dry run showed: same body, same generation precondition.
   const preview = useMutation({
     mutationFn: async () => {
       const body = await resolveBody();

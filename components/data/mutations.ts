@@ -16,6 +16,8 @@ export type DaemonSetAction = 'rollback' | 'pause' | 'resume' | 'restart';
 export interface ActionBody {
   toRevision?: number;
   resourceVersion?: string;
+  /** The spec generation reviewed: refused (409) only if the spec changed since, not on status writes. */
+  generation?: number;
   dryRun?: boolean;
 }
 
