@@ -1,4 +1,4 @@
-/** Small network helpers: a free loopback port, and waiting for an HTTP endpoint to answer. */
+/** Small helpers: a free loopback port, and a sleep. */
 import { createServer } from 'node:net';
 
 /** A TCP port that was free on 127.0.0.1 a moment ago. */
@@ -17,23 +17,4 @@ export function freePort(): Promise<number> {
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls `url` until it answers with a status below 500; rejects after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean = () => true): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error(`gave up waiting for ${url}: the process exited (${last})`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      await response.body?.cancel();
-      if (response.status < 500) return response.status;
-      last = `HTTP ${response.status}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms (${last})`);
 }

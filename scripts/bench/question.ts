@@ -17,13 +17,6 @@ export interface Answer {
   bytes: number;
 }
 
-/** What {@link measureQuestion} measured; null where a side could not be measured. */
-export interface QuestionResult {
-  daemonscope: (Answer & { via: string }) | null;
-  kubectl: Answer | null;
-  notes: string[];
-}
-
 interface KubectlRun {
   code: number | null;
   bytes: number;

@@ -75,13 +75,6 @@ export async function startDashboard(root: string, clusterUrl: string, verbose: 
   return { url: `http://127.0.0.1:${port}`, process: dashboard, spawnedAt };
 }
 
-/** Everything the server-side phases share. */
-export interface Stack {
-  sim: RunningSim;
-  proxy: WatchProxy;
-  dashboard: RunningDashboard;
-}
-
 /** Starts the proxy in front of a running simulator; `onDone` hears of every finished request. */
 export function startProxy(sim: RunningSim, onDone?: (request: ProxiedRequest) => void): Promise<WatchProxy> {
   return startWatchProxy(sim.url, onDone);
