@@ -131,14 +131,18 @@ describe('hub against the simulated cluster', () => {
     const before = view.statuses.length;
     sim.faults.failNext({ count: 10_000, status: 503 });
     sim.faults.dropWatches();
-    await expect.poll(() => view.statuses.slice(before).some((status) => status.state === 'Stale'), { timeout: 5_000, interval: 20 }).toBe(true);
-    // Retries keep failing for a while: the stream must not flip back to Live in between.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    const during = view.statuses.slice(before);
-    expect(during[during.length - 1]?.state).toBe('Stale');
-    expect(new Set(during.filter((status) => status.state === 'Stale').map((status) => status.since)).size).toBe(1);
-    expect(connection.hub.status().state).toBe('Stale');
-    sim.faults.reset();
+    try {
+      await expect.poll(() => view.statuses.slice(before).some((status) => status.state === 'Stale'), { timeout: 5_000, interval: 20 }).toBe(true);
+      // Retries keep failing for a while: the stream must not flip back to Live in between.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const during = view.statuses.slice(before);
+      expect(during[during.length - 1]?.state).toBe('Stale');
+      expect(new Set(during.filter((status) => status.state === 'Stale').map((status) => status.since)).size).toBe(1);
+      expect(connection.hub.status().state).toBe('Stale');
+    } finally {
+      // The next tests need a healthy cluster even if this one failed.
+      sim.faults.reset();
+    }
     await expect.poll(() => view.statuses[view.statuses.length - 1]?.state, { timeout: 10_000 }).toBe('Live');
     await streamEqualsFreshList();
   });
