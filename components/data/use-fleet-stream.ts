@@ -74,6 +74,9 @@ export function useFleetStream(cluster: string, daemonSet?: string): StreamState
     let retry: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
     let connectedAt = Date.now();
+    // Arrival of the last raw event: the cache only learns of events at the next animation frame,
+    // which a hidden tab does not get, so silence is judged on this instead.
+    let heardAt = 0;
     // A lost delta or a half-open stream: only a fresh connection (and its snapshot) repairs it.
     const resyncIfNeeded = (state: StreamState) => {
       const why = streamResync(state, Date.now(), connectedAt);
@@ -90,10 +93,12 @@ export function useFleetStream(cluster: string, daemonSet?: string): StreamState
       source = new EventSource(fleetStreamUrl(cluster, daemonSet));
       source.onopen = () => {
         attempt = 0;
+        heardAt = Date.now();
         dispatch({ type: 'open', at: Date.now() });
       };
       for (const name of EVENT_NAMES) {
         source.addEventListener(name, (message: MessageEvent<string>) => {
+          heardAt = Date.now();
           const parsed = parseStreamEvent(name, message.data, Date.now());
           if (parsed.ok) dispatch(parsed.event);
           else console.warn(`daemonscope: dropped a stream event: ${parsed.error}`);
@@ -113,7 +118,8 @@ export function useFleetStream(cluster: string, daemonSet?: string): StreamState
     connect();
     const silenceCheck = setInterval(() => {
       const state = queryClient.getQueryData<StreamState>(streamKey);
-      if (state !== undefined) resyncIfNeeded(state);
+      if (state !== undefined)
+        resyncIfNeeded({ ...state, lastEventAt: Math.max(state.lastEventAt ?? 0, heardAt) });
     }, SILENCE_CHECK_MS);
     return () => {
       source?.close();
