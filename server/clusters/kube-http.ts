@@ -1,6 +1,7 @@
 import 'server-only';
 import { HttpMethod, IsomorphicFetchHttpLibrary, type KubeConfig, RequestContext } from '@kubernetes/client-node';
 import { DaemonscopeError, fromApiStatus } from '../errors';
+import { sendImpersonated, type Impersonation } from './impersonating-transport';
 
 /** One request to a cluster's API server: the REST path and what to send. */
 export interface KubeRequest {
@@ -16,18 +17,13 @@ export interface KubeRequest {
 /** Sends requests to one cluster and answers parsed wire JSON; throws DaemonscopeError on a non-2xx. */
 export type KubeClient = <T = unknown>(request: KubeRequest) => Promise<T>;
 
-/** A user to act as through the kubeconfig's identity (Impersonate-User / Impersonate-Group). */
-export interface Impersonation {
-  user: string;
-  groups: readonly string[];
-}
-
 const http = new IsomorphicFetchHttpLibrary();
 
 /**
  * A client that speaks raw REST through client-node's authentication (tokens, exec plugins, client
  * certificates, TLS). We read wire JSON instead of client-node's `V1*` classes so that list and watch
- * objects have one shape (string timestamps) and API server errors keep their Status message.
+ * objects have one shape (string timestamps) and API server errors keep their Status message. With
+ * `impersonate`, every request acts as that user and groups (sent over node:http, see sendImpersonated).
  */
 export function makeKubeClient(kc: KubeConfig, impersonate?: Impersonation): KubeClient {
   return async <T>(request: KubeRequest): Promise<T> => {
@@ -37,32 +33,35 @@ export function makeKubeClient(kc: KubeConfig, impersonate?: Impersonation): Kub
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, value);
     }
-    const ctx = new RequestContext(url.toString(), HttpMethod[request.method]);
-    ctx.setHeaderParam('Accept', 'application/json');
-    if (request.body !== undefined) {
-      ctx.setHeaderParam('Content-Type', request.contentType ?? 'application/json');
-      ctx.setBody(JSON.stringify(request.body));
-    }
-    if (request.signal !== undefined) ctx.setSignal(request.signal);
-    await kc.applySecurityAuthentication(ctx);
-    if (impersonate !== undefined) {
-      ctx.setHeaderParam('Impersonate-User', impersonate.user);
-      // client-node sends one value per header name; several groups go comma-joined (see the auth report).
-      if (impersonate.groups.length > 0) ctx.setHeaderParam('Impersonate-Group', impersonate.groups.join(','));
-    }
-    let response;
-    try {
-      response = await http.send(ctx).toPromise();
-    } catch (error) {
-      throw new DaemonscopeError('unavailable', `${cluster.server} is unreachable: ${causeText(error)}`, { cause: error });
-    }
-    const text = await response.body.text();
+    const { status, text } = impersonate === undefined
+      ? await sendWithClientNode(kc, url, request)
+      : await sendImpersonated(kc, url, { method: request.method, headers: headersFor(request), body: bodyText(request), signal: request.signal }, impersonate);
     const json = parseJson(text);
-    if (response.httpStatusCode < 200 || response.httpStatusCode >= 300) {
-      throw fromApiStatus(response.httpStatusCode, json, `${request.method} ${request.path}: HTTP ${response.httpStatusCode}`);
-    }
+    if (status < 200 || status >= 300) throw fromApiStatus(status, json, `${request.method} ${request.path}: HTTP ${status}`);
     return json as T;
   };
+}
+
+const headersFor = (request: KubeRequest): Record<string, string> =>
+  request.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': request.contentType ?? 'application/json' };
+
+const bodyText = (request: KubeRequest) => (request.body === undefined ? undefined : JSON.stringify(request.body));
+
+/** Through client-node's fetch transport, with its authentication (tokens, exec plugins, certificates). */
+async function sendWithClientNode(kc: KubeConfig, url: URL, request: KubeRequest): Promise<{ status: number; text: string }> {
+  const ctx = new RequestContext(url.toString(), HttpMethod[request.method]);
+  for (const [key, value] of Object.entries(headersFor(request))) ctx.setHeaderParam(key, value);
+  const body = bodyText(request);
+  if (body !== undefined) ctx.setBody(body);
+  if (request.signal !== undefined) ctx.setSignal(request.signal);
+  await kc.applySecurityAuthentication(ctx);
+  let response;
+  try {
+    response = await http.send(ctx).toPromise();
+  } catch (error) {
+    throw new DaemonscopeError('unavailable', `${url.origin} is unreachable: ${causeText(error)}`, { cause: error });
+  }
+  return { status: response.httpStatusCode, text: await response.body.text() };
 }
 
 function parseJson(text: string): unknown {

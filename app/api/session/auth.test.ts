@@ -69,6 +69,7 @@ beforeAll(async () => {
       bindings: [
         { name: 'viewers', role: 'view', subjects: [{ kind: 'Group', name: 'viewers' }, { kind: 'User', name: 'daemonscope' }] },
         { name: 'admin', role: 'cluster-admin', subjects: [{ kind: 'User', name: 'admin' }] },
+        { name: 'deployers', role: 'edit', namespace: NS, subjects: [{ kind: 'Group', name: 'deployers' }] },
         { name: 'dashboard-impersonates', role: 'impersonator', subjects: [{ kind: 'User', name: 'daemonscope' }] },
       ],
     },
@@ -156,6 +157,14 @@ describe('proxy mode', () => {
     expect(asAdmin.status).toBe(200);
     const last = JSON.parse((await auditLines()).at(-1) ?? '{}') as Json;
     expect(last).toMatchObject({ user: 'admin', action: 'restart', result: 'ok' });
+  });
+
+  it('every group reaches the API server as its own Impersonate-Group line (a RoleBinding of the second one applies)', async () => {
+    useAuth(proxyAuth);
+    const asDeployer = await action('restart', {}, { headers: { ...trusted, 'x-forwarded-user': 'dora', 'x-forwarded-groups': 'ops, deployers' } });
+    expect(asDeployer.status).toBe(200);
+    const canDeploy = await read(await canI(request(`/api/c/demo/can-i?ns=${NS}&name=${DS}`, { headers: { ...trusted, 'x-forwarded-user': 'dora', 'x-forwarded-groups': 'ops,deployers' } }), params({ cluster: 'demo' })));
+    expect(canDeploy.json).toMatchObject({ user: 'dora', actions: { restart: { allowed: true }, 'delete-pod': { allowed: true } } });
   });
 
   it('ignores user headers from an untrusted address or without a stamped peer', async () => {

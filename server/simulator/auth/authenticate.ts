@@ -21,7 +21,7 @@ export type AuthenticationOutcome =
   | { ok: true; user: SimUserInfo }
   | { ok: false; code: 401 | 403; message: string; details?: { name: string; kind: string } };
 
-/** The headers that authenticate a request (names lower-case, as Node reports them). */
+/** The headers that authenticate a request (names lower-case; Impersonate-Group one value per header line). */
 export interface AuthHeaders {
   authorization?: string;
   'impersonate-user'?: string;
@@ -41,11 +41,8 @@ export function authenticate(headers: AuthHeaders, auth: SimAuthOptions, roles: 
   const caller: SimUserInfo = { username: known.username, groups: withAuthenticated(known.groups ?? []) };
   const asUser = headers['impersonate-user']?.trim();
   const rawGroups = headers['impersonate-group'];
-  const asGroups = (Array.isArray(rawGroups) ? rawGroups : rawGroups === undefined ? [] : [rawGroups])
-    // Node joins repeated headers with ", "; each value is one group.
-    .flatMap((value) => value.split(','))
-    .map((value) => value.trim())
-    .filter((value) => value !== '');
+  // Each header line is one group, commas and all, as upstream reads req.Header values.
+  const asGroups = (Array.isArray(rawGroups) ? rawGroups : rawGroups === undefined ? [] : [rawGroups]).filter((value) => value !== '');
   if (asUser === undefined || asUser === '') {
     if (asGroups.length > 0) return { ok: false, code: 403, message: 'requested [Impersonate-Group] without impersonating a user' };
     return { ok: true, user: caller };

@@ -88,6 +88,11 @@ describe('authenticate', () => {
       message: 'users "admin" is forbidden: User "viewer" cannot impersonate resource "users" in API group "" at the cluster scope',
     });
   });
+  it('each Impersonate-Group line is one group, commas included', () => {
+    const outcome = authenticate({ authorization: 'Bearer d-token', 'impersonate-user': 'alice', 'impersonate-group': ['a, b'] }, auth, roles);
+    expect(outcome).toMatchObject({ ok: true, user: { groups: ['a, b', 'system:authenticated'] } });
+  });
+
   it('groups without a user are refused', () => {
     expect(authenticate({ authorization: 'Bearer d-token', 'impersonate-group': 'x' }, auth, roles)).toMatchObject({ ok: false, code: 403 });
   });

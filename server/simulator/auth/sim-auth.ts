@@ -23,7 +23,9 @@ export class SimAuth {
 
   /** The caller, or why the request is refused (401 unauthenticated, 403 forbidden with the API server's message). */
   check(req: IncomingMessage, path: string, params: URLSearchParams): { user: SimUserInfo } | AuthRefusal {
-    const outcome = authenticate(req.headers, this.options, this.roles);
+    // headersDistinct keeps repeated Impersonate-Group lines apart (req.headers joins them with ", ").
+    const headers = { ...req.headers, 'impersonate-group': req.headersDistinct['impersonate-group'] };
+    const outcome = authenticate(headers, this.options, this.roles);
     if (!outcome.ok) return refusal(outcome.code, outcome.message, outcome.details);
     const attributes = requestAttributes(req.method ?? 'GET', path, params);
     if (authorize(outcome.user, attributes, this.roles, this.options.bindings).allowed) return { user: outcome.user };
