@@ -25,6 +25,8 @@ function startDemoOnce(speed: number): Promise<RunningDemo> {
   const holder = globalThis as DemoGlobal;
   holder[globalKey] ??= import('../simulator/cluster').then(async ({ startSimulatedCluster }) => {
     const cluster = await startSimulatedCluster({ scenario: 'demo', speed, port: 0 });
+    // Operators can drive the demo fleet with real kubectl; tell them where it listens.
+    console.info(`daemonscope: demo cluster API at ${cluster.url} (try: kubectl --server ${cluster.url} get ds -A)`);
     return { url: cluster.url, now: () => cluster.clock.now(), close: () => cluster.close() };
   });
   holder[globalKey].catch(() => {
