@@ -67,3 +67,8 @@ export function sessionUser(request: Request, auth: AuthConfig): SessionUser {
     return { authMode: auth.mode, user: null, signedIn: false, signIn: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** Refuses (401) a request with no user in token or proxy mode; read routes call it so the fleet is not shown to anyone who reaches the port. */
+export function assertSignedIn(request: Request, auth: AuthConfig): void {
+  requestUser(request, auth);
+}
