@@ -3,13 +3,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fleetCostQuery } from '../data/queries';
-import { formatAmounts, formatShare, formatShares, parseFleetCost } from './fleet-cost';
+import { formatAmounts, formatShare, formatShares, parseFleetCost, type CostView } from './fleet-cost';
 
 /** Per DaemonSet: requests per pod × desired nodes, and the fleet total; then how much of each node daemons take. */
 export function CostTable({ cluster }: { cluster: string }) {
   const cost = useQuery(fleetCostQuery(cluster));
   const view = useMemo(() => parseFleetCost(cost.data), [cost.data]);
   if (cost.isError) return <p className="text-xs">Could not load the fleet cost: {cost.error.message}</p>;
+  return <CostTableView view={view} />;
+}
+
+/** The cost table for an already parsed answer (nothing when no DaemonSet is costed). */
+export function CostTableView({ view }: { view: CostView }) {
   if (view.rows.length === 0) return null;
   return (
     <div className="flex flex-col gap-1">
