@@ -34,7 +34,9 @@ export const POST = route(async (request) => {
   if (getConfig().auth.mode !== 'token') throw new DaemonscopeError('not_found', 'sign-in is only for --auth-mode token');
   assertMutationAllowed(request);
   const body = await parseLogin(request);
-  const clusterName = body.cluster ?? getRegistry().entries[0]?.name;
+  // The embedded demo accepts any token, so a real cluster is the default judge when there is one.
+  const entries = getRegistry().entries;
+  const clusterName = body.cluster ?? (entries.find((entry) => entry.source !== 'demo') ?? entries[0])?.name;
   if (clusterName === undefined) throw new DaemonscopeError('unavailable', 'no cluster is configured to check the token against');
   const connection = await clusterConnection(clusterName);
   const kube = { kind: 'token' as const, token: body.token };
