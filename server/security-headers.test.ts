@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import nextConfig, { securityHeaders as configHeaders } from '../next.config.js';
-import { contentSecurityPolicy, securityHeaders } from './security-headers';
+import { contentSecurityPolicy, securityHeaders, type SecurityHeader } from './security-headers';
+
+// next.config.js is plain JavaScript without type declarations: load it by URL and name its shape here.
+interface ConfigModule {
+  default: { headers?: () => Promise<Array<{ source: string; headers: SecurityHeader[] }>> };
+  securityHeaders: (options: { dev: boolean }) => SecurityHeader[];
+}
+const loadConfig = async () => (await import(/* @vite-ignore */ new URL('../next.config.js', import.meta.url).href)) as ConfigModule;
 
 const directives = (policy: string) => new Map(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
 
@@ -44,12 +50,12 @@ describe('security headers', () => {
     for (const feature of ['camera', 'microphone', 'geolocation']) expect(value).toContain(`${feature}=()`);
   });
 
-  it.each([false, true])('next.config.js carries the same headers (dev=%s)', (dev) => {
-    expect(configHeaders({ dev })).toEqual(securityHeaders({ dev }));
+  it.each([false, true])('next.config.js carries the same headers (dev=%s)', async (dev) => {
+    expect((await loadConfig()).securityHeaders({ dev })).toEqual(securityHeaders({ dev }));
   });
 
   it('next.config.js applies them to every path', async () => {
-    const rules = (await nextConfig.headers?.()) ?? [];
+    const rules = (await (await loadConfig()).default.headers?.()) ?? [];
     expect(rules).toEqual([{ source: '/:path*', headers: securityHeaders({ dev: false }) }]);
   });
 });
