@@ -5,6 +5,8 @@ import 'server-only';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GET as canI } from '@/app/api/c/[cluster]/can-i/route';
+import { GET as cost } from '@/app/api/c/[cluster]/cost/route';
 import { POST as daemonSetAction } from '@/app/api/c/[cluster]/daemonsets/[ns]/[name]/[action]/route';
 import { GET as daemonSetDetail } from '@/app/api/c/[cluster]/daemonsets/[ns]/[name]/route';
 import { GET as nodeDetail } from '@/app/api/c/[cluster]/nodes/[name]/route';
@@ -79,7 +81,9 @@ export function callEveryRoute(p: RouteParams, post: () => Request, query = ''):
     ['action', daemonSetAction(post(), wrap(p))],
     ['delete pod', deletePod(post(), wrap({ cluster: p.cluster, ns: p.ns, name: p.name }))],
     ['stream', stream(get(), wrap({ cluster: p.cluster }))],
+    ['cost', cost(get(), wrap({ cluster: p.cluster }))],
+    ['can-i', canI(new Request(`${ORIGIN}/api/c/x/can-i?ns=${encodeURIComponent(p.ns)}&name=${encodeURIComponent(p.name)}`), wrap({ cluster: p.cluster }))],
   ];
 }
 
-export { daemonSetAction, daemonSetDetail, deletePod, nodeDetail, nodeList, session, stream };
+export { canI, cost, daemonSetAction, daemonSetDetail, deletePod, nodeDetail, nodeList, session, stream };
