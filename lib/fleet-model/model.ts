@@ -10,7 +10,7 @@ import { EligibilityCache, RevisionIndex } from './daemon-set-inputs';
 import { DeltaRecorder } from './delta-recorder';
 import { PodIndex } from './pod-index';
 import { Rows, schedulingFactsDiffer } from './rows';
-import { buildSnapshot, rowCells } from './snapshot';
+import { buildSnapshot } from './snapshot';
 import type { FleetDelta, FleetEvent, FleetObjects, FleetSnapshot, WatchEventType } from './types';
 
 /** Options of a FleetModel. */
@@ -75,10 +75,26 @@ export class FleetModel {
     }
   }
 
-  /** Applies one watch event at `now` (epoch ms) and returns what changed. */
+  /** Applies one watch event at `now` (epoch ms) and returns what changed (with anything staged before). */
   apply(event: FleetEvent, now: number): FleetDelta {
+    this.stage(event, now);
+    return this.takeDelta();
+  }
+
+  /** Applies a batch of watch events and returns their combined delta: summaries are built once per column. */
+  applyAll(events: Iterable<FleetEvent>, now: number): FleetDelta {
+    for (const event of events) this.stage(event, now);
+    return this.takeDelta();
+  }
+
+  /**
+   * Applies one watch event without building its delta: the change waits for `takeDelta` (or the next
+   * `apply`, `applyAll` or `tick`), which reports everything staged since the last delta as one.
+   */
+  stage(event: FleetEvent, now: number): void {
     // Bad input is expected input: an event without an object changes nothing.
-    if (typeof event.object !== 'object' || event.object === null) return {};
+    if (typeof event !== 'object' || event === null) return;
+    if (typeof event.object !== 'object' || event.object === null) return;
     switch (event.kind) {
       case 'node':
         this.applyNode(event.type, event.object, now);
@@ -93,7 +109,11 @@ export class FleetModel {
         this.applyRevision(event.type, event.object, now);
         break;
     }
-    return this.flush();
+  }
+
+  /** Everything that changed since the last delta was taken, as one delta. */
+  takeDelta(): FleetDelta {
+    return this.recorder.take(this.columns, this.rows);
   }
 
   /** Re-evaluates the cells whose pods become available by `now` (minReadySeconds passing). */
@@ -102,7 +122,7 @@ export class FleetModel {
       if (column === undefined) continue;
       for (const [row, at] of column.pending) if (at <= now) this.evaluateCell(column, row, undefined, now);
     }
-    return this.flush();
+    return this.takeDelta();
   }
 
   /** The earliest instant a pending cell becomes available, so the caller knows when to `tick`. */
@@ -118,12 +138,6 @@ export class FleetModel {
     return buildSnapshot(this.rows, this.columns);
   }
 
-  private flush(): FleetDelta {
-    const delta = this.recorder.finish(this.columns, this.rows);
-    this.recorder = new DeltaRecorder();
-    return delta;
-  }
-
   // ---- nodes -------------------------------------------------------------------------------
 
   private applyNode(type: WatchEventType, node: Node, now: number): void {
@@ -135,7 +149,7 @@ export class FleetModel {
     } else if (row === undefined) {
       const added = this.putNodeRow(node);
       for (const column of this.columns) if (column) this.evaluateCell(column, added, node, now, false);
-      this.recorder.rowAdded(added, name, rowCells(this.columns, added));
+      this.recorder.rowAdded(added, name);
     } else {
       const before = this.rows.nodes[row];
       this.rows.nodes[row] = node;
@@ -213,7 +227,7 @@ export class FleetModel {
     this.eligibility.forget(key);
     this.freeColumns.push(column.id);
     this.freeColumns.sort((a, b) => b - a);
-    this.recorder.columnRemoved(column.id);
+    this.recorder.columnRemoved(column);
   }
 
   // ---- pods and revisions ------------------------------------------------------------------
