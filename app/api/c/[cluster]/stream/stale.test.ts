@@ -40,7 +40,7 @@ beforeAll(async () => {
   setConfig(config);
   registry = new ClusterRegistry([demoEntry(config)], { progressDeadlineSeconds: 600 });
   setRegistry(registry);
-  for (let i = 0; i < 200 && !(await registry.ready()).ready; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 600 && !(await registry.ready()).ready; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   const response = await stream(new Request(`${ORIGIN}/api/c/demo/stream`, { signal: abort.signal }), params({ cluster: 'demo' }));
   void readStream(response, view, abort.signal);
 });

@@ -59,7 +59,7 @@ beforeAll(async () => {
   setRegistry(registry);
   const response = await session(new Request(`${ORIGIN}/api/session`), params({}));
   token = ((await response.json()) as { csrfToken: string }).csrfToken;
-  for (let i = 0; i < 200 && !(await registry.ready()).ready; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 600 && !(await registry.ready()).ready; i++) await new Promise((resolve) => setTimeout(resolve, 50));
 });
 
 afterAll(async () => {
