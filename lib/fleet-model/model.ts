@@ -49,30 +49,15 @@ export class FleetModel {
       const key = daemonSetKey(daemonSet);
       if (key !== undefined && !model.columnByKey.has(key)) model.putColumn(daemonSet, now, false);
     }
-    model.fileAndEvaluate(objects.pods, now);
-    for (const column of model.columns) if (column !== undefined) column.sentSummary = column.summary();
+    for (const pod of objects.pods) model.pods.add(pod);
+    const { nodes } = model.rows;
+    for (const column of model.columns) {
+      if (column === undefined) continue;
+      column.fill(nodes, model.pods.slotsOf(column.key), now);
+      column.sentSummary = column.summary();
+    }
     model.recorder = new DeltaRecorder();
     return model;
-  }
-
-  /**
-   * Files every pod of a full list and evaluates its cell while the pod is at hand, over columns
-   * evaluated as if pod-less: a rebuild walks the pods once.
-   */
-  private fileAndEvaluate(pods: readonly Pod[], now: number): void {
-    let lastOwner: string | undefined;
-    let column: Column | undefined;
-    for (const pod of pods) {
-      const filed = this.pods.add(pod);
-      if (filed === undefined) continue;
-      if (filed.owner !== lastOwner) {
-        lastOwner = filed.owner;
-        const id = this.columnByKey.get(filed.owner);
-        column = id === undefined ? undefined : this.columns[id];
-      }
-      if (column !== undefined && filed.row !== undefined)
-        column.evaluate(filed.row, undefined, filed.slot, now);
-    }
   }
 
   /** Applies one watch event at `now` (epoch ms) and returns what changed (with anything staged before). */
@@ -196,15 +181,15 @@ export class FleetModel {
     }
   }
 
-  /** A new column with its cells evaluated (as if no pods were filed yet, unless `withPods`). */
-  private putColumn(daemonSet: DaemonSet, now: number, withPods = true): Column {
+  /** A new column, with its cells evaluated unless the caller `fill`s them (a full rebuild). */
+  private putColumn(daemonSet: DaemonSet, now: number, evaluate = true): Column {
     const key = daemonSetKey(daemonSet) ?? '';
     const id = this.freeColumns.pop() ?? this.columns.length;
     const column = new Column(id, key, daemonSet, this.eligibility.of(key, daemonSet), this.capacity);
     this.columns[id] = column;
     this.columnByKey.set(key, id);
     this.refreshRevision(column, key);
-    this.evaluateColumn(column, true, now, false, withPods);
+    if (evaluate) this.evaluateColumn(column, true, now, false);
     return column;
   }
 
@@ -279,14 +264,8 @@ export class FleetModel {
   }
 
   /** Re-evaluates every cell of a column (eligibility too when `withNodes`). */
-  private evaluateColumn(
-    column: Column,
-    withNodes: boolean,
-    now: number,
-    record: boolean,
-    withPods = true,
-  ): void {
-    const slots = withPods ? this.pods.slotsOf(column.key) : [];
+  private evaluateColumn(column: Column, withNodes: boolean, now: number, record: boolean): void {
+    const slots = this.pods.slotsOf(column.key);
     const { names, nodes } = this.rows;
     let changed = false;
     for (let row = 0; row < names.length; row++) {
