@@ -79,7 +79,7 @@ function listen(source: EventSource, dispatch: (event: StreamEvent) => void, onH
  * Opens the stream of one view into the query cache, reconnecting with backoff after an HTTP error
  * and at once after a sequence gap or 45 s of silence; returns the cleanup.
  */
-function openFleetStream(
+export function openFleetStream(
   queryClient: QueryClient,
   cluster: string,
   daemonSet: string | undefined,
