@@ -5,7 +5,7 @@
 import type { ControllerRevision, DaemonSet, DaemonSetStatus, Node, Pod } from './k8s-types';
 import { WellKnown } from './k8s-types';
 import {
-  isDaemonPodOf,
+  controllerUid,
   isPodAvailable,
   isPodReady,
   isPodUpdated,
@@ -66,6 +66,8 @@ export interface DaemonSetStatusInput {
 const podReady = isPodReady;
 const podAvailable = isPodAvailable;
 const podUpdated = isPodUpdated;
+const podController = controllerUid;
+const podDropped = isTerminalAndDeleting;
 
 /**
  * What the status reads from one node, as bits: whether a pod should run there, whether one does,
@@ -155,8 +157,11 @@ export function addNodeToCounters(counters: DaemonSetCounters, flags: number, ti
 /** The DaemonSet's pods that the status counts, grouped by target node name. */
 function daemonPodsByNode(daemonSet: DaemonSet, pods: readonly Pod[]): Map<string, Pod[]> {
   const byNode = new Map<string, Pod[]>();
+  // `isDaemonPodOf`'s test, with the DaemonSet's uid read once instead of once per pod.
+  const uid = daemonSet.metadata?.uid;
+  if (!uid) return byNode;
   for (const pod of pods) {
-    if (!isDaemonPodOf(pod, daemonSet) || isTerminalAndDeleting(pod)) continue;
+    if (podController(pod) !== uid || podDropped(pod)) continue;
     const node = targetNodeName(pod);
     if (node === undefined) continue;
     const list = byNode.get(node);
