@@ -5,6 +5,7 @@ import { getRegistry } from './clusters/global-registry';
 import type { ClusterConnection } from './clusters/connection';
 import { getConfig } from './config';
 import { assertMutationAllowed } from './csrf';
+import { assertSignedIn } from './auth/request-user';
 import { DaemonscopeError, errorResponse } from './errors';
 import type { ActionContext } from './actions/action-context';
 
@@ -24,6 +25,17 @@ export function route<P>(handler: (request: Request, params: P) => Promise<Respo
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * `route` for handlers that show cluster data: in `token` and `proxy` modes only a signed-in user
+ * may read (401 otherwise); in `local` mode the check passes.
+ */
+export function signedInRoute<P>(handler: (request: Request, params: P) => Promise<Response>) {
+  return route<P>(async (request, params) => {
+    assertSignedIn(request, getConfig().auth);
+    return handler(request, params);
+  });
 }
 
 // Object names as the API server accepts them (DNS subdomain, at most 253 characters).

@@ -102,6 +102,15 @@ describe('token mode', () => {
     expect((await signIn('has spaces')).status).toBe(422);
   });
 
+  it('cluster data is shown only to a signed-in user', async () => {
+    const detail = (cookies: string[] = []) =>
+      daemonSetDetail(request(`/api/c/demo/daemonsets/${NS}/${DS}`, { cookies }), params({ cluster: 'demo', ns: NS, name: DS }));
+    const anonymous = await read(await detail());
+    expect(anonymous.status).toBe(401);
+    const { cookie } = await signIn(SECRETS.viewer);
+    expect((await read(await detail(cookie === undefined ? [] : [cookie]))).status).toBe(200);
+  });
+
   it('sign-in keeps the token in an HttpOnly SameSite=Strict cookie and answers only the user', async () => {
     const viewer = await signIn(SECRETS.viewer);
     expect(viewer).toMatchObject({ status: 200, json: { user: 'viewer', groups: ['viewers', 'system:authenticated'] } });
@@ -118,7 +127,7 @@ describe('token mode', () => {
     expect((await action('restart', {}, { cookies: [admin] })).status).toBe(200);
     await expect
       .poll(async () => {
-        const detail = await daemonSetDetail(request(`/x`), params({ cluster: 'demo', ns: NS, name: DS }));
+        const detail = await daemonSetDetail(request(`/x`, { cookies: [admin] }), params({ cluster: 'demo', ns: NS, name: DS }));
         return ((await read(detail)).json.revisions as unknown[] | undefined)?.length ?? 0;
       }, { timeout: 10_000 })
       .toBeGreaterThan(1);
