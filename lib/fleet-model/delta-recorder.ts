@@ -30,14 +30,19 @@ export class DeltaRecorder {
   private readonly rowsAdded = new Map<number, string>();
   private readonly rowsRemoved = new Set<number>();
   private readonly columnsRemoved = new Set<number>();
+  private lastColumn: Column | undefined;
+  private lastNoted: Map<number, number> | undefined;
 
   /** Notes a cell's code before it is re-evaluated (only the first note since the last delta counts). */
   cellBefore(column: Column, row: number): void {
-    let rows = this.cellsBefore.get(column);
+    // A relist lists pods by namespace/name, so runs of one DaemonSet's pods: skip the outer map for them.
+    let rows = this.lastColumn === column ? this.lastNoted : this.cellsBefore.get(column);
     if (rows === undefined) {
       rows = new Map();
       this.cellsBefore.set(column, rows);
     }
+    this.lastColumn = column;
+    this.lastNoted = rows;
     if (!rows.has(row)) rows.set(row, column.codes[row] ?? 255);
   }
 
@@ -85,6 +90,8 @@ export class DeltaRecorder {
 
   private reset(): void {
     this.cellsBefore.clear();
+    this.lastColumn = undefined;
+    this.lastNoted = undefined;
     this.touched.clear();
     this.added.clear();
     this.rowsAdded.clear();
