@@ -6,6 +6,7 @@ import { getConfig } from '@/server/config';
 import { assertMutationAllowed } from '@/server/csrf';
 import { DaemonscopeError } from '@/server/errors';
 import { clusterConnection, route } from '@/server/http';
+import { readJsonBody } from '@/server/request-body';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,13 +14,8 @@ export const dynamic = 'force-dynamic';
 const loginBody = z.object({ token: z.string().min(1, 'token is required'), cluster: z.string().min(1).max(253).optional() }).strict();
 
 async function parseLogin(request: Request): Promise<z.infer<typeof loginBody>> {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    throw new DaemonscopeError('bad_request', 'the body must be JSON: { "token": "…" }');
-  }
-  const parsed = loginBody.safeParse(json);
+  // Size, content type and JSON syntax are checked like every other body (413, 415, 400).
+  const parsed = loginBody.safeParse((await readJsonBody(request)) ?? {});
   if (!parsed.success) throw new DaemonscopeError('invalid', parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
   const problem = invalidToken(parsed.data.token);
   if (problem !== undefined) throw new DaemonscopeError('invalid', `token: ${problem}`);
