@@ -63,6 +63,12 @@ export function isPodList(slot: PodSlot): slot is readonly Pod[] {
 
 /** The slot with `pod` put in place of its earlier version, or removed (`pod` undefined). */
 function replaced(slot: PodSlot | undefined, key: string, pod: Pod | undefined): PodSlot | undefined {
+  // The common cases (an ADDED into an empty slot, a MODIFIED of a node's only pod) allocate nothing.
+  if (slot === undefined) return pod;
+  if (!isPodList(slot)) {
+    if (podKey(slot) === key) return pod;
+    return pod === undefined ? slot : [slot, pod];
+  }
   const others = slotPods(slot).filter((candidate) => podKey(candidate) !== key);
   const pods = pod === undefined ? others : [...others, pod];
   return pods.length === 0 ? undefined : pods.length === 1 ? pods[0] : pods;
