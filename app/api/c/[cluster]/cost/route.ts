@@ -7,12 +7,12 @@
  */
 import { DaemonscopeError } from '@/server/errors';
 import { fleetCostReport } from '@/server/hub/fleet-cost';
-import { clusterConnection, route } from '@/server/http';
+import { clusterConnection, signedInRoute } from '@/server/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ cluster: string }>(async (_request, params) => {
+export const GET = signedInRoute<{ cluster: string }>(async (_request, params) => {
   const connection = await clusterConnection(params.cluster);
   const unsynced = Object.entries(connection.hub.syncStates()).filter(([, state]) => state?.synced !== true);
   if (unsynced.length > 0) {

@@ -32,12 +32,12 @@
  * unreachable, 422 malformed `daemonset`).
  */
 import { sseResponse } from '@/server/hub/sse';
-import { clusterConnection, daemonSetFilter, route } from '@/server/http';
+import { clusterConnection, daemonSetFilter, signedInRoute } from '@/server/http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = route<{ cluster: string }>(async (request, { cluster }) => {
+export const GET = signedInRoute<{ cluster: string }>(async (request, { cluster }) => {
   const daemonSet = daemonSetFilter(new URL(request.url).searchParams.get('daemonset'));
   const connection = await clusterConnection(cluster);
   return sseResponse(connection.hub, daemonSet, request.signal);
