@@ -28,6 +28,7 @@ export class FleetModel {
   private readonly pods = new PodIndex(
     (name) => this.rows.rowOf(name),
     (row) => this.rows.nameOf(row),
+    () => this.capacity,
   );
   private readonly revisions = new RevisionIndex();
   private readonly eligibility: EligibilityCache;

@@ -77,13 +77,16 @@ function replaced(slot: PodSlot | undefined, key: string, pod: Pod | undefined):
 /** Pods by controller and node, with row ids resolved through `rowOf`. */
 export class PodIndex {
   private readonly owners = new Map<string, OwnerPods>();
-  private lastOwner: { uid: string; pods: OwnerPods } | undefined;
+  private lastOwnerUid: string | undefined;
+  private lastOwnerPods: OwnerPods | undefined;
   /** Reused answer of `add`, valid until the next call. */
   private readonly filed: FiledPod = { owner: '', row: undefined, slot: [] };
 
   constructor(
     private readonly rowOf: (nodeName: string) => number | undefined,
     private readonly nameOfRow: (row: number) => string | undefined,
+    /** The number of row slots, to size each controller's row array once. */
+    private readonly slotCount: () => number = () => 0,
   ) {}
 
   /** The pods of `owner` by row id (read-only; empty when it has none). */
@@ -155,13 +158,16 @@ export class PodIndex {
 
   private ownerPods(owner: string): OwnerPods {
     // Lists come grouped by DaemonSet more often than not: skip the map for a run of one owner.
-    if (this.lastOwner?.uid === owner) return this.lastOwner.pods;
+    if (this.lastOwnerUid === owner && this.lastOwnerPods !== undefined) return this.lastOwnerPods;
     let pods = this.owners.get(owner);
     if (pods === undefined) {
-      pods = { byRow: [], byNodeName: new Map() };
+      // Sized to the rows up front: a list in name order files rows at random, and writes far past
+      // the end of a short array can turn it into a slow dictionary.
+      pods = { byRow: new Array<PodSlot | undefined>(this.slotCount()), byNodeName: new Map() };
       this.owners.set(owner, pods);
     }
-    this.lastOwner = { uid: owner, pods };
+    this.lastOwnerUid = owner;
+    this.lastOwnerPods = pods;
     return pods;
   }
 
