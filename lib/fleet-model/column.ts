@@ -136,32 +136,42 @@ export class Column {
   }
 
   /**
-   * Evaluates every cell of a column that holds none yet (a full rebuild), eligibility included: one
-   * pass over the rows with the pods already filed, instead of a pod-less pass and a pass per pod.
+   * Rebuild, step 1 of 3, on a column that holds no cell yet: every row's eligibility, stored as a
+   * pod-less cell (the counters wait for `countCells`).
    */
-  fill(nodes: readonly (Node | undefined)[], slots: readonly (PodSlot | undefined)[], now: number): void {
-    const { codes, flags: flagsByRow, histogram, eligibility, context } = this;
+  fillEligibility(nodes: readonly (Node | undefined)[]): void {
+    const { codes, flags, eligibility } = this;
     for (let row = 0; row < nodes.length; row++) {
       const node = nodes[row];
       if (node === undefined) continue;
-      const shouldRun = eligibility(node).shouldRun;
-      const slot = slots[row];
-      let flags = shouldRun ? SHOULD_RUN : 0;
-      let failing = 0;
-      if (slot !== undefined) {
-        const oldest = isList(slot) ? oldestOf(slot) : slot;
-        flags = flagsOf(shouldRun, oldest, context, now);
-        if (
-          oldest !== undefined &&
-          shouldRun &&
-          (failureOf(oldest) !== undefined || otherPodFailing(slot, oldest))
-        )
-          failing = FAILING;
-        this.trackPending(row, oldest, flags, now);
-      }
-      histogram[flags] = (histogram[flags] ?? 0) + 1;
-      flagsByRow[row] = flags;
-      codes[row] = CODE_BY_FACTS[flags | failing] ?? EMPTY_CODE;
+      const cell = eligibility(node).shouldRun ? SHOULD_RUN : 0;
+      flags[row] = cell;
+      codes[row] = CODE_BY_FACTS[cell] ?? EMPTY_CODE;
+    }
+  }
+
+  /**
+   * Rebuild, step 2: a filled cell whose pods just changed, evaluated while the newest pod is at hand
+   * (a list is walked in its own order, which is the pods' order in memory).
+   */
+  fillPods(row: number, slot: PodSlot, now: number): void {
+    const shouldRun = ((this.flags[row] ?? 0) & SHOULD_RUN) !== 0;
+    const oldest = isList(slot) ? oldestOf(slot) : slot;
+    const flags = flagsOf(shouldRun, oldest, this.context, now);
+    const isFailing =
+      oldest !== undefined && shouldRun && (failureOf(oldest) !== undefined || otherPodFailing(slot, oldest));
+    this.flags[row] = flags;
+    this.codes[row] = CODE_BY_FACTS[flags | (isFailing ? FAILING : 0)] ?? EMPTY_CODE;
+    this.trackPending(row, oldest, flags, now);
+  }
+
+  /** Rebuild, step 3: the counters of the filled cells. */
+  countCells(): void {
+    const { codes, flags, histogram } = this;
+    for (let row = 0; row < codes.length; row++) {
+      if (codes[row] === EMPTY_CODE) continue;
+      const cell = flags[row] ?? 0;
+      histogram[cell] = (histogram[cell] ?? 0) + 1;
     }
   }
 

@@ -50,15 +50,30 @@ export class FleetModel {
       const key = daemonSetKey(daemonSet);
       if (key !== undefined && !model.columnByKey.has(key)) model.putColumn(daemonSet, now, false);
     }
-    for (const pod of objects.pods) model.pods.add(pod);
-    const { nodes } = model.rows;
+    model.fileAndFill(objects.pods, now);
     for (const column of model.columns) {
       if (column === undefined) continue;
-      column.fill(nodes, model.pods.slotsOf(column.key), now);
+      column.countCells();
       column.sentSummary = column.summary();
     }
     model.recorder = new DeltaRecorder();
     return model;
+  }
+
+  /** Files every pod of a full list and evaluates its cell while the pod is at hand (see `Column.fillPods`). */
+  private fileAndFill(pods: readonly Pod[], now: number): void {
+    let lastOwner: string | undefined;
+    let column: Column | undefined;
+    for (const pod of pods) {
+      const filed = this.pods.add(pod);
+      if (filed === undefined) continue;
+      if (filed.owner !== lastOwner) {
+        lastOwner = filed.owner;
+        const id = this.columnByKey.get(filed.owner);
+        column = id === undefined ? undefined : this.columns[id];
+      }
+      if (column !== undefined && filed.row !== undefined) column.fillPods(filed.row, filed.slot, now);
+    }
   }
 
   /** Applies one watch event at `now` (epoch ms) and returns what changed (with anything staged before). */
@@ -182,7 +197,7 @@ export class FleetModel {
     }
   }
 
-  /** A new column, with its cells evaluated unless the caller `fill`s them (a full rebuild). */
+  /** A new column with its cells evaluated; a rebuild (`evaluate` false) fills them in three steps. */
   private putColumn(daemonSet: DaemonSet, now: number, evaluate = true): Column {
     const key = daemonSetKey(daemonSet) ?? '';
     const id = this.freeColumns.pop() ?? this.columns.length;
@@ -191,6 +206,7 @@ export class FleetModel {
     this.columnByKey.set(key, id);
     this.refreshRevision(column, key);
     if (evaluate) this.evaluateColumn(column, true, now, false);
+    else column.fillEligibility(this.rows.nodes);
     return column;
   }
 
