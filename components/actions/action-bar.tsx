@@ -1,7 +1,11 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, type ReactNode } from 'react';
 import type { DaemonSetSummary } from '@/lib/fleet-model/types';
+import { canIQuery } from '../auth/auth-queries';
+import type { CanIAnswer } from '../auth/auth-session';
+import { actionButtonState, distinctReasons, type ButtonState } from '../auth/button-state';
 import {
   daemonSetActionUrl,
   type ActionAnswer,
@@ -41,9 +45,64 @@ export function withPrecondition(
 }
 
 const BUTTON =
-  'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
+  'rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-transparent dark:border-slate-700 dark:hover:bg-slate-800';
 
-/** The one-click actions of a DaemonSet, each behind a dry-run dialog; absent in read-only mode. */
+/** One action button; when the user may not use it, disabled, with the reason as its title and description. */
+function ActionButton(props: { state: ButtonState; reasonIds: Map<string, string>; onClick: () => void; children: ReactNode }) {
+  const { state } = props;
+  return (
+    <button
+      type="button"
+      className={BUTTON}
+      disabled={state.disabled}
+      title={state.reason}
+      aria-describedby={state.reason === undefined ? undefined : props.reasonIds.get(state.reason)}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/**
+ * The buttons and, beside them, why some are disabled: the reasons can-i gave, each sentence once (the
+ * DaemonSet actions share one PATCH verdict) and referenced by every button it explains.
+ */
+export function ActionButtons(props: { canI: CanIAnswer | undefined; isOnDelete: boolean; onAction: (action: DaemonSetAction) => void }) {
+  const baseId = useId();
+  const middle: DaemonSetAction = props.isOnDelete ? 'resume' : 'pause';
+  const rollback = actionButtonState(props.canI, 'rollback');
+  const pauseOrResume = actionButtonState(props.canI, middle);
+  const restart = actionButtonState(props.canI, 'restart');
+  const reasons = distinctReasons([rollback, pauseOrResume, restart]);
+  const reasonIds = new Map(reasons.map((reason, i) => [reason, `${baseId}-reason-${i}`]));
+  return (
+    <>
+      <div className="flex flex-wrap gap-2" aria-label="Actions">
+        <ActionButton state={rollback} reasonIds={reasonIds} onClick={() => props.onAction('rollback')}>
+          Roll back
+        </ActionButton>
+        <ActionButton state={pauseOrResume} reasonIds={reasonIds} onClick={() => props.onAction(middle)}>
+          {props.isOnDelete ? 'Resume rollout' : 'Pause rollout'}
+        </ActionButton>
+        <ActionButton state={restart} reasonIds={reasonIds} onClick={() => props.onAction('restart')}>
+          Restart
+        </ActionButton>
+      </div>
+      {reasons.map((reason) => (
+        <p key={reason} id={reasonIds.get(reason)} className="text-xs break-words text-slate-600 dark:text-slate-400">
+          {reason}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The one-click actions of a DaemonSet, each behind a dry-run dialog; absent in read-only mode. A button
+ * the user's RBAC refuses (can-i) is disabled with the reason beside it; while can-i is unanswered every
+ * button is usable and the API server decides.
+ */
 export function ActionBar(props: {
   cluster: string;
   summary: DaemonSetSummary;
@@ -53,11 +112,20 @@ export function ActionBar(props: {
   const session = useQuery(sessionQuery());
   const queryClient = useQueryClient();
   const { summary, cluster, open } = props;
+  const canI = useQuery({
+    ...canIQuery(cluster, summary.namespace, summary.name),
+    enabled: session.data?.readOnly === false,
+  });
   if (session.data?.readOnly !== false) return null;
   const key = `${summary.namespace}/${summary.name}`;
-  const isOnDelete = summary.updateStrategy.type === 'OnDelete';
-  const start = (action: DaemonSetAction, title: string, body: ActionBody = {}) =>
-    props.onOpen({ action, title, body });
+  const titles: Record<DaemonSetAction, string> = {
+    rollback: `Roll back ${key} to the previous revision`,
+    pause: `Pause the rollout of ${key}`,
+    resume: `Resume the rollout of ${key}`,
+    restart: `Restart every pod of ${key}`,
+  };
+  const start = (action: DaemonSetAction) =>
+    props.onOpen({ action, title: titles[action], body: action === 'rollback' ? { toRevision: 0 } : {} });
   // The precondition is the DaemonSet as the dashboard sees it when the dialog opens, not when the page
   // loaded; the dry run and Confirm both send it.
   const resolveBody = async (body: ActionBody): Promise<ActionBody> => {
@@ -70,38 +138,8 @@ export function ActionBar(props: {
     return withPrecondition(body, detail);
   };
   return (
-    <div className="flex flex-wrap gap-2" aria-label="Actions">
-      <button
-        type="button"
-        className={BUTTON}
-        onClick={() => start('rollback', `Roll back ${key} to the previous revision`, { toRevision: 0 })}
-      >
-        Roll back
-      </button>
-      {isOnDelete ? (
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => start('resume', `Resume the rollout of ${key}`)}
-        >
-          Resume rollout
-        </button>
-      ) : (
-        <button
-          type="button"
-          className={BUTTON}
-          onClick={() => start('pause', `Pause the rollout of ${key}`)}
-        >
-          Pause rollout
-        </button>
-      )}
-      <button
-        type="button"
-        className={BUTTON}
-        onClick={() => start('restart', `Restart every pod of ${key}`)}
-      >
-        Restart
-      </button>
+    <div className="flex flex-col gap-1">
+      <ActionButtons canI={canI.data} isOnDelete={summary.updateStrategy.type === 'OnDelete'} onAction={start} />
       {open ? (
         <ActionDialog
           key={`${open.action}-${open.body.toRevision ?? ''}`}
