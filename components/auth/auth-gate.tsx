@@ -2,12 +2,12 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../data/fetch-json';
 import { AccountBar } from './account-bar';
 import { afterIdentityChange, authSessionQuery } from './auth-queries';
 import type { AuthMode } from './auth-session';
 import { gateView } from './button-state';
 import { SignInForm } from './sign-in-form';
+import { watchUnauthorized } from './watch-unauthorized';
 
 /**
  * Wraps the cluster pages. In token and proxy modes it shows them only to a signed-in user: otherwise
@@ -22,11 +22,7 @@ export function AuthGate(props: { cluster: string; mode: AuthMode; children: Rea
   useEffect(() => {
     if (props.mode === 'local') return undefined;
     // A 401 from any data route means the session is gone or refused, whatever /api/session last said.
-    return queryClient.getQueryCache().subscribe((event) => {
-      if (event.type !== 'updated' || event.action.type !== 'error') return;
-      const error = event.action.error;
-      if (error instanceof ApiError && error.status === 401 && event.query.queryKey[0] !== 'session') setRefusal(error.message);
-    });
+    return watchUnauthorized(queryClient.getQueryCache(), setRefusal);
   }, [queryClient, props.mode]);
   const mode = session.data?.authMode ?? props.mode;
   // An unreadable session is not a refusal: the page shows its own errors, and a 401 still lands here.
