@@ -57,9 +57,9 @@ const CODE_BY_FACTS = Uint8Array.from({ length: 64 }, (_, facts) => {
 
 /** Whether any pod of the slot other than the oldest, and not already terminating, is failing. */
 function otherPodFailing(slot: PodSlot, oldest: Pod): boolean {
-  if (!isPodList(slot)) return false;
+  if (!isList(slot)) return false;
   return slot.some(
-    (pod) => pod !== oldest && !pod.metadata?.deletionTimestamp && podFailure(pod) !== undefined,
+    (pod) => pod !== oldest && !pod.metadata?.deletionTimestamp && failureOf(pod) !== undefined,
   );
 }
 
