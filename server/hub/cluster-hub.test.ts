@@ -11,7 +11,7 @@ import { sseResponse } from './sse';
 const NOW = Date.UTC(2026, 5, 1, 12);
 const hubs: ClusterHub[] = [];
 
-function makeHub(options: { maxQueued?: number } = {}): ClusterHub {
+function makeHub(options: { maxQueued?: number; snapshotInsteadOfCells?: number } = {}): ClusterHub {
   const hub = new ClusterHub({ cluster: 'test', now: () => NOW, progressDeadlineSeconds: 600, batchMs: 5, ...options });
   hubs.push(hub);
   return hub;
@@ -109,8 +109,8 @@ describe('ClusterHub', () => {
     expect(view.grid?.rows.filter((row) => row !== null)).toHaveLength(20);
   });
 
-  it('sends a burst of more than 2000 deltas (a relist) as one fresh snapshot', () => {
-    const hub = makeHub();
+  it('sends a batch that changes more cells than the threshold (a relist) as one fresh snapshot', () => {
+    const hub = makeHub({ snapshotInsteadOfCells: 1_000 });
     hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
     const sub = hub.subscribe();
     const view = read(emptyView(), sub.queue);
@@ -119,6 +119,18 @@ describe('ClusterHub', () => {
     read(view, sub.queue);
     expect(view).toMatchObject({ snapshots: 2, deltas: 0, seq: hub.sequence() });
     expect(view.grid?.rows.filter((row) => row !== null)).toHaveLength(2500);
+  });
+
+  it('sends a batch under the threshold as deltas', () => {
+    const hub = makeHub({ snapshotInsteadOfCells: 1_000 });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    const sub = hub.subscribe();
+    const view = read(emptyView(), sub.queue);
+    for (let i = 0; i < 500; i++) hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode(`n${i}`) });
+    hub.flush();
+    read(view, sub.queue);
+    expect(view).toMatchObject({ snapshots: 1, deltas: 1, seq: hub.sequence() });
+    expect(view.grid?.rows.filter((row) => row !== null)).toHaveLength(500);
   });
 
   it('narrows a ?daemonset= stream to that column and sends rollout samples', () => {

@@ -9,8 +9,11 @@ import { ROLLOUT_RING_CAPACITY, RolloutTracker } from './rollout-tracker';
 import { encodeMessage, type StreamMessage, type StreamStatus } from './stream-protocol';
 import { SubscriberQueue } from './subscriber-queue';
 
-/** Past this many deltas in one batch, clients get a snapshot instead. */
-const SNAPSHOT_INSTEAD_OF_DELTAS = 2_000;
+/**
+ * Past this many changed cells in one batch, clients get a snapshot instead: a cell change costs
+ * about as many bytes on the wire as a dozen cells of a snapshot, so a relist is cheaper whole.
+ */
+const SNAPSHOT_INSTEAD_OF_CELLS = 20_000;
 
 /** Options of a ClusterHub; the clock is injected (the demo cluster runs on the simulator's clock). */
 export interface ClusterHubOptions {
@@ -21,6 +24,8 @@ export interface ClusterHubOptions {
   batchMs?: number;
   /** Chunks a client may have queued before it gets a fresh snapshot instead. */
   maxQueued?: number;
+  /** Changed cells in one batch past which clients get a snapshot instead of deltas. */
+  snapshotInsteadOfCells?: number;
 }
 
 /** One stream client of the hub. */
@@ -76,7 +81,10 @@ export class ClusterHub {
     const owner = this.objects.apply(event);
     if (owner !== undefined) this.touched.add(owner);
     if (event.kind === 'daemonset' && event.type === 'DELETED' && owner !== undefined) this.rollouts.forget(owner);
-    this.record(this.model.apply(event, this.options.now()));
+    // Staged, not applied-and-diffed: per-DaemonSet summaries are built once per batch in flush(),
+    // so a relist of 100k pods costs one summary pass, not one per pod.
+    this.model.stage(event, this.options.now());
+    this.scheduleFlush();
   }
 
   /** Records a resource's sync state; subscribers get a status event with the next batch. */
@@ -115,6 +123,8 @@ export class ClusterHub {
 
   /** Every DaemonSet's column header (implied and reported counters), as the model has it now. */
   daemonSetSummaries(): DaemonSetSummary[] {
+    // Events staged since the last batch count too; their delta goes out with the next flush.
+    this.record(this.model.takeDelta());
     return [...this.summaries.values()];
   }
 
@@ -160,6 +170,8 @@ export class ClusterHub {
 
   /** Sends pending deltas, rollout samples and status now (normally on the batch timer). */
   flush(): void {
+    // Taken before the timer is cleared: record() may schedule one, and this flush sends it anyway.
+    this.record(this.model.takeDelta());
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     this.lastFlushAt = Date.now();
@@ -190,7 +202,7 @@ export class ClusterHub {
     const seq = this.seq;
     if (this.subscribers.size === 0) return;
     // A burst (a relist, the initial sync) is cheaper to send as one fresh snapshot than as its deltas.
-    if (deltas.length > SNAPSHOT_INSTEAD_OF_DELTAS) {
+    if (changedCells(deltas) > (this.options.snapshotInsteadOfCells ?? SNAPSHOT_INSTEAD_OF_CELLS)) {
       for (const subscriber of this.subscribers) subscriber.queue.push(this.snapshotText(subscriber));
       return;
     }
@@ -269,6 +281,15 @@ export class ClusterHub {
     const wait = Math.max(0, Math.min(at - this.options.now(), 2 ** 31 - 1));
     this.tickTimer = setTimeout(() => this.record(this.model.tick(this.options.now())), wait);
   }
+}
+
+function changedCells(deltas: readonly FleetDelta[]): number {
+  let cells = 0;
+  for (const delta of deltas) {
+    cells += (delta.cells?.length ?? 0) + (delta.rowsAdded?.length ?? 0) * Math.max(1, delta.columnsAdded?.length ?? 0);
+    for (const column of delta.columnsAdded ?? []) cells += column.cells.length;
+  }
+  return cells;
 }
 
 function isEmptyDelta(delta: FleetDelta): boolean {
