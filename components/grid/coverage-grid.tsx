@@ -13,9 +13,11 @@ import {
 import type { FleetSnapshot } from '@/lib/fleet-model/types';
 import type { CellRef } from '../filters/url-state';
 import { isGridKey, moveFocus, type GridPosition } from './grid-navigation';
-import { ColumnHeader, GRID_SIZES, GridCell, GroupHeader, RowHeader } from './grid-parts';
+import { ColumnHeader, GRID_SIZES } from './grid-parts';
+import { GroupRow, NodeRow } from './grid-rows';
 import type { GridView } from './grid-view';
 import type { RowItem } from './row-items';
+import { columnOf, visibleColumns } from './visible-columns';
 
 /** Props of {@link CoverageGrid}: the snapshot, what to show of it, and where links go. */
 export interface CoverageGridProps {
@@ -53,8 +55,13 @@ export function CoverageGrid(props: CoverageGridProps) {
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => GRID_SIZES.row,
-    overscan: 12,
+    // A scroll frame moves ~7 rows; a few rows beyond the viewport hide that without rendering
+    // dozens of off-screen rows of 40+ cells each.
+    overscan: 6,
     scrollPaddingStart: GRID_SIZES.header,
+    // React 19 batches the scroll update into the next frame; flushSync per scroll event forced
+    // a synchronous render for every event, several per frame.
+    useFlushSync: false,
     rangeExtractor: useMemo(() => keepIndex(focusItem), [focusItem]),
   });
   const columnVirtualizer = useVirtualizer({
@@ -62,8 +69,9 @@ export function CoverageGrid(props: CoverageGridProps) {
     count: view.columns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => GRID_SIZES.column,
-    overscan: 4,
+    overscan: 2,
     scrollPaddingStart: GRID_SIZES.rowHeader,
+    useFlushSync: false,
     rangeExtractor: useMemo(() => keepIndex(focusCol), [focusCol]),
   });
 
@@ -115,6 +123,11 @@ export function CoverageGrid(props: CoverageGridProps) {
   };
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const toggle = (event.target as HTMLElement).closest<HTMLElement>('[data-group-toggle]');
+    if (toggle?.dataset.groupToggle !== undefined) {
+      props.onToggleGroup(toggle.dataset.groupToggle);
+      return;
+    }
     const target = (event.target as HTMLElement).closest<HTMLElement>('[role="gridcell"]');
     if (!target || target.dataset.row === undefined) return;
     const at = { row: Number(target.dataset.row), col: Number(target.dataset.col) };
@@ -123,7 +136,14 @@ export function CoverageGrid(props: CoverageGridProps) {
     if (cell) props.onSelect(cell);
   };
 
+  // The virtualizer hands back the same array while the column range is unchanged, so every row
+  // receives the same `columns` during a vertical scroll and skips rendering.
   const virtualColumns = columnVirtualizer.getVirtualItems();
+  const columns = useMemo(
+    () => visibleColumns(virtualColumns, snapshot, view.columns, GRID_SIZES.rowHeader),
+    [virtualColumns, snapshot, view.columns],
+  );
+  const selectedCol = columnOf(columns, selected?.daemonSet);
   const width = GRID_SIZES.rowHeader + columnVirtualizer.getTotalSize();
   return (
     <div
@@ -172,54 +192,38 @@ export function CoverageGrid(props: CoverageGridProps) {
         {rowVirtualizer.getVirtualItems().map((vr) => {
           const item = items[vr.index];
           if (!item) return null;
-          const style = { top: GRID_SIZES.header + vr.start, height: GRID_SIZES.row, width };
+          const top = GRID_SIZES.header + vr.start;
           if (item.kind === 'group') {
             return (
-              <div
+              <GroupRow
                 key={`g:${item.value}`}
-                role="row"
-                aria-rowindex={vr.index + 2}
-                className="absolute left-0"
-                style={style}
-              >
-                <GroupHeader
-                  groupBy={props.groupBy}
-                  {...item}
-                  onToggle={() => props.onToggleGroup(item.value)}
-                />
-              </div>
+                groupBy={props.groupBy}
+                value={item.value}
+                size={item.size}
+                counts={item.counts}
+                isExpanded={item.isExpanded}
+                rowIndex={vr.index + 2}
+                top={top}
+                width={width}
+              />
             );
           }
           const node = snapshot.rows[item.row] ?? '';
           return (
-            <div
+            <NodeRow
               key={`n:${node}`}
-              role="row"
-              aria-rowindex={vr.index + 2}
-              className="absolute left-0"
-              style={style}
-            >
-              <RowHeader node={node} counts={item.counts} href={props.nodeHref(node)} />
-              {virtualColumns.map((vc) => {
-                const column = snapshot.columns[view.columns[vc.index] ?? -1];
-                if (!column) return null;
-                const daemonSet = `${column.namespace}/${column.name}`;
-                return (
-                  <GridCell
-                    key={column.uid}
-                    code={column.cells[item.row] ?? ''}
-                    node={node}
-                    daemonSet={daemonSet}
-                    row={item.index}
-                    col={vc.index}
-                    colIndex={vc.index + 2}
-                    left={GRID_SIZES.rowHeader + vc.start}
-                    isFocused={item.index === focus.row && vc.index === focusCol}
-                    isSelected={selected?.node === node && selected.daemonSet === daemonSet}
-                  />
-                );
-              })}
-            </div>
+              node={node}
+              slot={item.row}
+              row={item.index}
+              rowIndex={vr.index + 2}
+              top={top}
+              width={width}
+              counts={item.counts}
+              href={props.nodeHref(node)}
+              columns={columns}
+              focusCol={item.index === focus.row ? focusCol : -1}
+              selectedCol={selected?.node === node ? selectedCol : -1}
+            />
           );
         })}
       </div>

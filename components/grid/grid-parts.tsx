@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { memo } from 'react';
 import { CELL_CODES, isCellCode } from '@/lib/cell-state';
 import type { FleetColumn } from '@/lib/fleet-model/types';
 import { CELL_LOOKS, stateName } from './cell-style';
@@ -16,7 +17,7 @@ export function describeCounts(counts: StateCounts): string {
 }
 
 /** One column header: the DaemonSet's name written upwards, its problem count, a link to its view. */
-export function ColumnHeader(props: {
+export const ColumnHeader = memo(function ColumnHeader(props: {
   column: FleetColumn;
   counts: StateCounts;
   colIndex: number;
@@ -49,10 +50,11 @@ export function ColumnHeader(props: {
       </span>
     </div>
   );
-}
+});
 
 /** The state glyph of one cell; the accessible name spells out node, DaemonSet and state. */
-export function GridCell(props: {
+// Memoised on primitives: a horizontal scroll re-renders each row but only mounts the new cells.
+export const GridCell = memo(function GridCell(props: {
   code: string;
   node: string;
   daemonSet: string;
@@ -64,24 +66,24 @@ export function GridCell(props: {
   isSelected: boolean;
 }) {
   const look = isCellCode(props.code) ? CELL_LOOKS[props.code] : undefined;
-  const state = stateName(props.code);
+  const name = `${props.node} ${props.daemonSet}: ${stateName(props.code)}`;
   return (
     <div
       role="gridcell"
       aria-colindex={props.colIndex}
-      aria-label={`${props.node} ${props.daemonSet}: ${state}`}
+      aria-label={name}
       aria-selected={props.isSelected}
       tabIndex={props.isFocused ? 0 : -1}
       data-row={props.row}
       data-col={props.col}
-      title={`${props.node} ${props.daemonSet}: ${state}`}
+      title={name}
       className={`absolute top-0 flex cursor-pointer items-center justify-center border-r border-b border-white text-xs leading-none outline-none focus-visible:ring-2 focus-visible:ring-black focus-visible:ring-inset dark:border-slate-950 dark:focus-visible:ring-white ${look?.className ?? ''} ${props.isSelected ? 'ring-2 ring-black ring-inset dark:ring-white' : ''}`}
       style={{ left: props.left, width: GRID_SIZES.column, height: GRID_SIZES.row }}
     >
       <span aria-hidden="true">{look?.glyph ?? '?'}</span>
     </div>
   );
-}
+});
 
 /** The sticky node name at the start of a row, with the row's problem count. */
 export function RowHeader(props: { node: string; counts: StateCounts; href: string }) {
@@ -107,14 +109,16 @@ export function RowHeader(props: { node: string; counts: StateCounts; href: stri
   );
 }
 
-/** A group header row's label: a toggle naming the label value, its size and its problems. */
+/**
+ * A group header row's label: a toggle naming the label value, its size and its problems. The
+ * grid's delegated click handler flips the group named by `data-group-toggle`.
+ */
 export function GroupHeader(props: {
   groupBy: string;
   value: string;
   size: number;
   counts: StateCounts;
   isExpanded: boolean;
-  onToggle: () => void;
 }) {
   const problems = problemCount(props.counts);
   return (
@@ -126,7 +130,7 @@ export function GroupHeader(props: {
       <button
         type="button"
         aria-expanded={props.isExpanded}
-        onClick={props.onToggle}
+        data-group-toggle={props.value}
         className="truncate text-left font-medium"
         title={describeCounts(props.counts)}
       >

@@ -1,0 +1,88 @@
+import { memo } from 'react';
+import { GRID_SIZES, GridCell, GroupHeader, RowHeader } from './grid-parts';
+import type { StateCounts } from './grid-view';
+import type { VisibleColumn } from './visible-columns';
+
+/**
+ * Grid body rows, memoised on primitive props (plus arrays that only change with the snapshot or
+ * the column range): a scroll frame mounts the rows that come into view and leaves the rest alone.
+ */
+
+/** Props of {@link NodeRow}. */
+export interface NodeRowProps {
+  node: string;
+  /** The node's snapshot slot, its index into each column's `cells`. */
+  slot: number;
+  /** Position among displayed nodes, the keyboard focus coordinate. */
+  row: number;
+  rowIndex: number;
+  top: number;
+  width: number;
+  counts: StateCounts;
+  href: string;
+  columns: readonly VisibleColumn[];
+  /** The focused column when focus is on this row, else -1: other rows need not re-render on moves. */
+  focusCol: number;
+  /** The selected column when the selection is on this row, else -1. */
+  selectedCol: number;
+}
+
+/** One node's row: its sticky header and the cells of the visible columns. */
+export const NodeRow = memo(function NodeRow(props: NodeRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.rowIndex}
+      className="absolute left-0"
+      style={{ top: props.top, height: GRID_SIZES.row, width: props.width }}
+    >
+      <RowHeader node={props.node} counts={props.counts} href={props.href} />
+      {props.columns.map((column) => (
+        <GridCell
+          key={column.uid}
+          code={column.cells.charAt(props.slot)}
+          node={props.node}
+          daemonSet={column.daemonSet}
+          row={props.row}
+          col={column.col}
+          colIndex={column.col + 2}
+          left={column.left}
+          isFocused={column.col === props.focusCol}
+          isSelected={column.col === props.selectedCol}
+        />
+      ))}
+    </div>
+  );
+});
+
+/** Props of {@link GroupRow}. */
+export interface GroupRowProps {
+  groupBy: string;
+  value: string;
+  size: number;
+  counts: StateCounts;
+  isExpanded: boolean;
+  rowIndex: number;
+  top: number;
+  width: number;
+}
+
+/** A group header row; its toggle is handled by the grid's delegated click handler. */
+export const GroupRow = memo(function GroupRow(props: GroupRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.rowIndex}
+      className="absolute left-0"
+      style={{ top: props.top, height: GRID_SIZES.row, width: props.width }}
+    >
+      <GroupHeader
+        groupBy={props.groupBy}
+        value={props.value}
+        size={props.size}
+        counts={props.counts}
+        isExpanded={props.isExpanded}
+      />
+    </div>
+  );
+});
