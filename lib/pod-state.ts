@@ -124,16 +124,19 @@ function stuckContainer(statuses: readonly ContainerStatus[] | null | undefined)
  * "0/1 nodes are available: 1 Insufficient memory.").
  */
 export function podFailure(pod: Pod): PodFailure | undefined {
-  const phase = pod.status?.phase;
+  const status = pod.status;
+  const phase = status?.phase;
   if (phase === 'Failed') {
-    return { reason: pod.status?.reason || 'Failed', message: pod.status?.message || 'pod phase is Failed' };
+    return { reason: status?.reason || 'Failed', message: status?.message || 'pod phase is Failed' };
   }
   // Init containers run first, so a stuck one is the cause.
-  const stuck =
-    stuckContainer(pod.status?.initContainerStatuses) ?? stuckContainer(pod.status?.containerStatuses);
+  const stuck = stuckContainer(status?.initContainerStatuses) ?? stuckContainer(status?.containerStatuses);
   if (stuck) return stuck;
+  // Only a pod not yet running can be unschedulable: skip the condition scan for the rest (once per
+  // cell of a rebuild).
+  if (phase !== 'Pending' && phase !== undefined) return undefined;
   const scheduled = podCondition(pod, 'PodScheduled');
-  if ((phase === 'Pending' || phase === undefined) && scheduled?.status === 'False') {
+  if (scheduled?.status === 'False') {
     return {
       reason: scheduled.reason || 'Unschedulable',
       message: scheduled.message || 'pod cannot be scheduled',

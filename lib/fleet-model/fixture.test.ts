@@ -27,4 +27,17 @@ describe('makeScaleFleet', () => {
     for (const code of CELL_CODES) expect(seen).toContain(code);
     for (const column of snapshot.columns) expect(column?.reported).toMatchObject(column?.implied ?? {});
   });
+
+  it('gives the same grid whatever order the pod list comes in (node order, reversed, interleaved)', () => {
+    const fleet = makeScaleFleet({ nodes: 60, daemonSets: 4, seed: 2 });
+    const inOrder = FleetModel.fromObjects(fleet, fleet.now).snapshot();
+    const orders = [
+      [...fleet.pods].reverse(),
+      fleet.pods.filter((_, i) => i % 2 === 0).concat(fleet.pods.filter((_, i) => i % 2 === 1)),
+      [...fleet.pods.slice(7), ...fleet.pods.slice(0, 7)],
+    ];
+    for (const pods of orders)
+      expect(FleetModel.fromObjects({ ...fleet, pods }, fleet.now).snapshot()).toEqual(inOrder);
+    for (const column of inOrder.columns) expect(column?.reported).toMatchObject(column?.implied ?? {});
+  });
 });

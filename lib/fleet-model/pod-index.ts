@@ -79,6 +79,8 @@ export class PodIndex {
   private readonly owners = new Map<string, OwnerPods>();
   private lastOwnerUid: string | undefined;
   private lastOwnerPods: OwnerPods | undefined;
+  /** The row `add` found last, to try the next one first. */
+  private lastRow = -1;
   /** Reused answer of `add`, valid until the next call. */
   private readonly filed: FiledPod = { owner: '', row: undefined, slot: [] };
 
@@ -103,7 +105,7 @@ export class PodIndex {
     const nodeName = targetOf(pod);
     if (ownerUid === undefined || nodeName === undefined || isDropped(pod)) return undefined;
     const owner = this.ownerPods(ownerUid);
-    const row = this.rowOf(nodeName);
+    const row = this.rowAfterLast(nodeName);
     const before = row === undefined ? owner.byNodeName.get(nodeName) : owner.byRow[row];
     const slot = before === undefined ? pod : [...slotPods(before), pod];
     if (row === undefined) owner.byNodeName.set(nodeName, slot);
@@ -112,6 +114,18 @@ export class PodIndex {
     this.filed.row = row;
     this.filed.slot = slot;
     return this.filed;
+  }
+
+  /**
+   * The row of `nodeName`, trying the row after the last one found first: lists often run through
+   * the nodes in row order (one DaemonSet's pods, node by node), and comparing one name is cheaper than
+   * a map lookup. Correct either way: a row's name is the node name mapped to that row.
+   */
+  private rowAfterLast(nodeName: string): number | undefined {
+    const next = this.lastRow + 1;
+    const row = this.nameOfRow(next) === nodeName ? next : this.rowOf(nodeName);
+    if (row !== undefined) this.lastRow = row;
+    return row;
   }
 
   /**
