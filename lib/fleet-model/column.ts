@@ -55,6 +55,11 @@ const CODE_BY_FACTS = Uint8Array.from({ length: 64 }, (_, facts) => {
   return CODE_INDEX[code.charCodeAt(0)] ?? EMPTY_CODE;
 });
 
+/** Whether a cell's flags say Ready but not yet available: the only cells `pending` may hold. */
+function isWaiting(flags: number): boolean {
+  return (flags & READY) !== 0 && (flags & AVAILABLE) === 0;
+}
+
 /** Whether any pod of the slot other than the oldest, and not already terminating, is failing. */
 function otherPodFailing(slot: PodSlot, oldest: Pod): boolean {
   if (!isList(slot)) return false;
@@ -121,7 +126,7 @@ export class Column {
     if (slot === undefined) {
       // No pod: nothing to read but the verdict (the common case of a rebuild's second pass).
       this.store(row, shouldRun ? SHOULD_RUN : 0, 0, before, wasEmpty);
-      if (this.pending.size > 0) this.pending.delete(row);
+      if (isWaiting(before)) this.pending.delete(row);
     } else {
       const oldest = isList(slot) ? oldestOf(slot) : slot;
       const flags = flagsOf(shouldRun, oldest, this.context, now);
@@ -130,7 +135,7 @@ export class Column {
         shouldRun &&
         (failureOf(oldest) !== undefined || otherPodFailing(slot, oldest));
       this.store(row, flags, isFailing ? FAILING : 0, before, wasEmpty);
-      this.trackPending(row, oldest, flags, now);
+      this.trackPending(row, oldest, flags, before, now);
     }
     return wasEmpty || this.flags[row] !== before;
   }
@@ -155,14 +160,15 @@ export class Column {
    * (a list is walked in its own order, which is the pods' order in memory).
    */
   fillPods(row: number, slot: PodSlot, now: number): void {
-    const shouldRun = ((this.flags[row] ?? 0) & SHOULD_RUN) !== 0;
+    const before = this.flags[row] ?? 0;
+    const shouldRun = (before & SHOULD_RUN) !== 0;
     const oldest = isList(slot) ? oldestOf(slot) : slot;
     const flags = flagsOf(shouldRun, oldest, this.context, now);
     const isFailing =
       oldest !== undefined && shouldRun && (failureOf(oldest) !== undefined || otherPodFailing(slot, oldest));
     this.flags[row] = flags;
     this.codes[row] = CODE_BY_FACTS[flags | (isFailing ? FAILING : 0)] ?? EMPTY_CODE;
-    this.trackPending(row, oldest, flags, now);
+    this.trackPending(row, oldest, flags, before, now);
   }
 
   /** Rebuild, step 3: the counters of the filled cells. */
@@ -193,12 +199,24 @@ export class Column {
     return counters;
   }
 
-  /** Remembers when a Ready-but-not-yet-available oldest pod turns available, for `tick`. */
-  private trackPending(row: number, oldest: Pod | undefined, flags: number, now: number): void {
-    const waiting = oldest !== undefined && (flags & READY) !== 0 && (flags & AVAILABLE) === 0;
-    const at = waiting ? availableAt(oldest, this.context.minReadySeconds, now) : undefined;
+  /**
+   * Remembers when a Ready-but-not-yet-available oldest pod turns available, for `tick`. Only a row
+   * whose `before` flags were waiting can be pending, so the others skip the map (once per pod of a
+   * rebuild).
+   */
+  private trackPending(
+    row: number,
+    oldest: Pod | undefined,
+    flags: number,
+    before: number,
+    now: number,
+  ): void {
+    const at =
+      oldest !== undefined && isWaiting(flags)
+        ? availableAt(oldest, this.context.minReadySeconds, now)
+        : undefined;
     if (at !== undefined) this.pending.set(row, at);
-    else if (this.pending.size > 0) this.pending.delete(row);
+    else if (isWaiting(before)) this.pending.delete(row);
   }
 
   /** Frees a row slot: its share of the counters goes, its code becomes empty. Returns whether it held a cell. */
