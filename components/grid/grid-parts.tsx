@@ -78,7 +78,13 @@ export const GridCell = memo(function GridCell(props: {
       data-col={props.col}
       title={name}
       className={`absolute top-0 flex cursor-pointer items-center justify-center border-r border-b border-white text-xs leading-none outline-none focus-visible:ring-2 focus-visible:ring-black focus-visible:ring-inset dark:border-slate-950 dark:focus-visible:ring-white ${look?.className ?? ''} ${props.isSelected ? 'ring-2 ring-black ring-inset dark:ring-white' : ''}`}
-      style={{ left: props.left, width: GRID_SIZES.column, height: GRID_SIZES.row }}
+      // Fixed-size boxes: strict containment keeps each mount from re-laying out its neighbours.
+      style={{
+        left: props.left,
+        width: GRID_SIZES.column,
+        height: GRID_SIZES.row,
+        contain: 'strict',
+      }}
     >
       <span aria-hidden="true">{look?.glyph ?? '?'}</span>
     </div>
@@ -94,7 +100,9 @@ export function RowHeader(props: { node: string; counts: StateCounts; href: stri
       className="sticky left-0 z-10 flex h-full items-center justify-between gap-2 border-r border-b border-slate-200 bg-white px-2 text-xs dark:border-slate-800 dark:bg-slate-950"
       style={{ width: GRID_SIZES.rowHeader }}
     >
-      <Link href={props.href} title={props.node} className="truncate hover:underline">
+      {/* Scrolling passes thousands of node links: prefetching each one as it enters the viewport
+          would turn a scroll into a burst of route requests. */}
+      <Link href={props.href} prefetch={false} title={props.node} className="truncate hover:underline">
         {props.node}
       </Link>
       {problems > 0 ? (

@@ -8,7 +8,10 @@ describe('visibleColumns', () => {
   it.each([
     {
       name: 'maps display positions through the view to snapshot columns',
-      slots: [{ index: 0, start: 0 }, { index: 1, start: 28 }],
+      slots: [
+        { index: 0, start: 0 },
+        { index: 1, start: 28 },
+      ],
       view: [1, 0],
       want: [
         { uid: 'uid-obs/agent', col: 0, daemonSet: 'obs/agent', left: 220, cells: 'NM' },
@@ -17,7 +20,10 @@ describe('visibleColumns', () => {
     },
     {
       name: 'drops slots past the view or naming a freed column',
-      slots: [{ index: 0, start: 0 }, { index: 5, start: 140 }],
+      slots: [
+        { index: 0, start: 0 },
+        { index: 5, start: 140 },
+      ],
       view: [7],
       want: [],
     },

@@ -1,0 +1,104 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { GroupRow, NodeRow, type NodeRowProps } from './grid-rows';
+import { snapshotOf } from './test-fleet';
+import { visibleColumns } from './visible-columns';
+
+const snapshot = snapshotOf(['node-a', 'node-b'], { 'kube-system/proxy': 'RF', 'obs/agent': 'NM' });
+const columns = visibleColumns(
+  [
+    { index: 0, start: 0 },
+    { index: 1, start: 28 },
+  ],
+  snapshot,
+  [0, 1],
+  220,
+);
+
+const rowOf = (overrides: Partial<NodeRowProps>): NodeRowProps => ({
+  node: 'node-b',
+  slot: 1,
+  row: 4,
+  rowIndex: 6,
+  top: 100,
+  width: 276,
+  counts: [0, 0, 0, 1, 1, 0, 0],
+  href: '/c/demo/nodes/node-b',
+  columns,
+  focusCol: -1,
+  selectedCol: -1,
+  ...overrides,
+});
+
+// The attributes of each gridcell in document order, as [name, value] pairs.
+const cellsOf = (html: string) =>
+  [...html.matchAll(/<div role="gridcell"([^>]*)>/g)].map((match) =>
+    Object.fromEntries([...(match[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
+  );
+
+describe('NodeRow', () => {
+  it.each([
+    {
+      name: 'no focus, no selection',
+      focusCol: -1,
+      selectedCol: -1,
+      tab: ['-1', '-1'],
+      sel: ['false', 'false'],
+    },
+    {
+      name: 'focus on the second column',
+      focusCol: 1,
+      selectedCol: -1,
+      tab: ['-1', '0'],
+      sel: ['false', 'false'],
+    },
+    {
+      name: 'selection on the first column',
+      focusCol: -1,
+      selectedCol: 0,
+      tab: ['-1', '-1'],
+      sel: ['true', 'false'],
+    },
+  ])('$name', ({ focusCol, selectedCol, tab, sel }) => {
+    const cells = cellsOf(renderToStaticMarkup(<NodeRow {...rowOf({ focusCol, selectedCol })} />));
+    expect(cells.map((cell) => cell['aria-label'])).toEqual([
+      'node-b kube-system/proxy: Failing',
+      'node-b obs/agent: Missing',
+    ]);
+    expect(cells.map((cell) => cell['aria-colindex'])).toEqual(['2', '3']);
+    expect(cells.map((cell) => [cell['data-row'], cell['data-col']])).toEqual([
+      ['4', '0'],
+      ['4', '1'],
+    ]);
+    expect(cells.map((cell) => cell.tabindex)).toEqual(tab);
+    expect(cells.map((cell) => cell['aria-selected'])).toEqual(sel);
+  });
+
+  it('reads each cell from the row slot, not the display position', () => {
+    const html = renderToStaticMarkup(<NodeRow {...rowOf({ node: 'node-a', slot: 0 })} />);
+    expect(cellsOf(html).map((cell) => cell['aria-label'])).toEqual([
+      'node-a kube-system/proxy: Ready',
+      'node-a obs/agent: Not eligible',
+    ]);
+    expect(html).toContain('aria-rowindex="6"');
+  });
+});
+
+describe('GroupRow', () => {
+  it('names the group its toggle flips, for the grid’s delegated click handler', () => {
+    const html = renderToStaticMarkup(
+      <GroupRow
+        groupBy="zone"
+        value="eu-1a"
+        size={3}
+        counts={[1, 0, 0, 2, 0, 0, 0]}
+        isExpanded={false}
+        rowIndex={2}
+        top={132}
+        width={276}
+      />,
+    );
+    expect(html).toMatch(/<button[^>]*aria-expanded="false"[^>]*data-group-toggle="eu-1a"/);
+    expect(html).toContain('zone=eu-1a · 3 nodes');
+  });
+});
