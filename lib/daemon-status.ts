@@ -6,14 +6,14 @@ import type { ControllerRevision, DaemonSet, DaemonSetStatus, Node, Pod } from '
 import { WellKnown } from './k8s-types';
 import {
   controllerUid,
-  isPodAvailable,
-  isPodReady,
   isPodUpdated,
   isTerminalAndDeleting,
   listOf,
   oldestPod,
+  readyLongEnough,
   targetNodeName,
   templateGeneration,
+  trueReadyCondition,
 } from './pod-state';
 import { compileEligibility } from './eligibility';
 import { revisionMatchesTemplate } from './history';
@@ -63,8 +63,8 @@ export interface DaemonSetStatusInput {
 
 // Module-level copies of the pod predicates nodeFlags calls once per cell of a rebuild: loaders that
 // compile to CommonJS (tsx, which runs the bench) turn each use of an import into a getter call.
-const podReady = isPodReady;
-const podAvailable = isPodAvailable;
+const readyCondition = trueReadyCondition;
+const longEnough = readyLongEnough;
 const podUpdated = isPodUpdated;
 const podController = controllerUid;
 const podDropped = isTerminalAndDeleting;
@@ -109,11 +109,11 @@ export function nodeFlags(
   let flags = shouldRun ? NodeFlag.ShouldRun : 0;
   if (oldest === undefined) return flags;
   flags |= NodeFlag.Scheduled;
-  if (podReady(oldest)) {
+  // One scan of the conditions for both: available is ready for long enough (upstream IsPodAvailable).
+  const ready = readyCondition(oldest);
+  if (ready !== undefined) {
     flags |= NodeFlag.Ready;
-    // Without minReadySeconds, available is ready: skip reading the condition again.
-    if (context.minReadySeconds === 0 || podAvailable(oldest, context.minReadySeconds, now))
-      flags |= NodeFlag.Available;
+    if (longEnough(ready, context.minReadySeconds, now)) flags |= NodeFlag.Available;
   }
   if (podUpdated(oldest, context.currentHash, context.templateGeneration)) flags |= NodeFlag.Updated;
   return flags;

@@ -12,8 +12,10 @@ import {
   isTerminalAndDeleting,
   oldestPod,
   podFailure,
+  readyLongEnough,
   targetNodeName,
   templateGeneration,
+  trueReadyCondition,
 } from './pod-state';
 
 const ds = makeDaemonSet('agent');
@@ -100,6 +102,18 @@ describe('readiness and availability (IsPodReady, IsPodAvailable)', () => {
     ['malformed transition time', pod({ readySince: 'yesterday' }), 10, '2027-01-01T00:00:00Z', false],
   ] as [string, Pod, number, string, boolean][])('%s', (_name, input, minReadySeconds, now, expected) => {
     expect(isPodAvailable(input, minReadySeconds, at(now))).toBe(expected);
+    // The split the rebuild uses (one condition scan) answers the same.
+    const ready = trueReadyCondition(input);
+    expect(ready !== undefined && readyLongEnough(ready, minReadySeconds, at(now))).toBe(expected);
+  });
+
+  it('trueReadyCondition finds only a True Ready condition', () => {
+    expect(trueReadyCondition(pod({ readySince }))?.type).toBe('Ready');
+    expect(trueReadyCondition(pod())).toBeUndefined();
+    expect(
+      trueReadyCondition({ status: { conditions: [{ type: 'Ready', status: 'Unknown' }] } }),
+    ).toBeUndefined();
+    expect(trueReadyCondition({})).toBeUndefined();
   });
 
   it('ready reads only the Ready condition, not phase or deletion', () => {

@@ -85,8 +85,18 @@ export function isPodReady(pod: Pod): boolean {
  * `podutil.IsPodAvailable`, with the inclusive boundary of current releases).
  */
 export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  const ready = trueReadyCondition(pod);
+  return ready !== undefined && readyLongEnough(ready, minReadySeconds, now);
+}
+
+/** The pod's Ready condition when it is True, else undefined: one scan for readiness and availability. */
+export function trueReadyCondition(pod: Pod): PodCondition | undefined {
   const ready = podCondition(pod, 'Ready');
-  if (ready?.status !== 'True') return false;
+  return ready?.status === 'True' ? ready : undefined;
+}
+
+/** Whether a True Ready condition has held for `minReadySeconds` at `now` (the rest of `isPodAvailable`). */
+export function readyLongEnough(ready: PodCondition, minReadySeconds: number, now: number): boolean {
   if (!(minReadySeconds > 0)) return true;
   const since = timestampMs(ready.lastTransitionTime);
   return since !== ZERO_TIME && since + minReadySeconds * 1000 <= now;
@@ -167,10 +177,9 @@ export function isPodUpdated(
   generation: string | undefined,
 ): boolean {
   const labels = pod.metadata?.labels;
-  const hashMatches = !!currentHash && labels?.[WellKnown.controllerRevisionHash] === currentHash;
-  const generationMatches =
-    generation !== undefined && labels?.[WellKnown.podTemplateGeneration] === generation;
-  return hashMatches || generationMatches;
+  // The hash matches for almost every pod: the generation label is read only when it does not.
+  if (!!currentHash && labels?.[WellKnown.controllerRevisionHash] === currentHash) return true;
+  return generation !== undefined && labels?.[WellKnown.podTemplateGeneration] === generation;
 }
 
 /**
