@@ -26,6 +26,8 @@ const ZERO_TIME = Number.NEGATIVE_INFINITY;
 /** Parsed timestamps: fleets share few distinct seconds, and Date.parse dominates a full rebuild. */
 const parsedTimestamps = new Map<string, number>();
 const PARSED_TIMESTAMPS_MAX = 8192;
+let lastTimestamp = '';
+let lastTimestampMs = ZERO_TIME;
 
 /** A list field as a list: malformed input (null, an object, a string) reads as empty. */
 export function listOf<T>(value: readonly T[] | null | undefined): readonly (T | null | undefined)[] {
@@ -35,6 +37,8 @@ export function listOf<T>(value: readonly T[] | null | undefined): readonly (T |
 /** Epoch milliseconds of an RFC 3339 timestamp; the zero time when missing or malformed. */
 export function timestampMs(timestamp: string | undefined): number {
   if (timestamp === undefined || timestamp === '') return ZERO_TIME;
+  // Pods written together share their timestamps: a run of one string skips the map.
+  if (timestamp === lastTimestamp) return lastTimestampMs;
   let ms = parsedTimestamps.get(timestamp);
   if (ms === undefined) {
     const parsed = Date.parse(timestamp);
@@ -42,6 +46,8 @@ export function timestampMs(timestamp: string | undefined): number {
     if (parsedTimestamps.size >= PARSED_TIMESTAMPS_MAX) parsedTimestamps.clear();
     parsedTimestamps.set(timestamp, ms);
   }
+  lastTimestamp = timestamp;
+  lastTimestampMs = ms;
   return ms;
 }
 
