@@ -13,7 +13,8 @@ import {
 import type { FleetSnapshot } from '@/lib/fleet-model/types';
 import type { CellRef } from '../filters/url-state';
 import { isGridKey, moveFocus, type GridPosition } from './grid-navigation';
-import { ColumnHeader, GRID_SIZES } from './grid-parts';
+import { HeaderRow } from './grid-header';
+import { GRID_SIZES } from './grid-parts';
 import { GroupRow, NodeRow } from './grid-rows';
 import type { GridView } from './grid-view';
 import type { RowItem } from './row-items';
@@ -160,35 +161,13 @@ export function CoverageGrid(props: CoverageGridProps) {
         className="relative"
         style={{ width, height: GRID_SIZES.header + rowVirtualizer.getTotalSize() }}
       >
-        <div
-          role="row"
-          aria-rowindex={1}
-          className="sticky top-0 z-20 bg-white dark:bg-slate-950"
-          style={{ width, height: GRID_SIZES.header }}
-        >
-          <div
-            role="columnheader"
-            aria-colindex={1}
-            className="sticky left-0 z-30 flex h-full items-end border-r border-b border-slate-200 bg-white p-2 text-xs font-semibold dark:border-slate-800 dark:bg-slate-950"
-            style={{ width: GRID_SIZES.rowHeader }}
-          >
-            Node ({view.rows.length})
-          </div>
-          {virtualColumns.map((vc) => {
-            const column = snapshot.columns[view.columns[vc.index] ?? -1];
-            if (!column) return null;
-            return (
-              <ColumnHeader
-                key={column.uid}
-                column={column}
-                counts={view.columnCounts[vc.index] ?? []}
-                colIndex={vc.index + 2}
-                left={GRID_SIZES.rowHeader + vc.start}
-                href={props.daemonSetHref(column.namespace, column.name)}
-              />
-            );
-          })}
-        </div>
+        <HeaderRow
+          snapshot={snapshot}
+          view={view}
+          columns={columns}
+          width={width}
+          daemonSetHref={props.daemonSetHref}
+        />
         {rowVirtualizer.getVirtualItems().map((vr) => {
           const item = items[vr.index];
           if (!item) return null;
