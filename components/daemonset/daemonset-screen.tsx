@@ -1,12 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useState } from 'react';
 import { ActionBar, type OpenAction } from '../actions/action-bar';
 import { UpdateNodeButton } from '../actions/update-node-button';
-import { ClusterSwitcher } from '../cluster-switcher';
-import { CopyButton } from '../copy-button';
 import { ApiError } from '../data/fetch-json';
 import { daemonSetDetailQuery, sessionQuery } from '../data/queries';
 import { useFleetStream } from '../data/use-fleet-stream';
@@ -14,9 +11,9 @@ import { useViewQuery } from '../filters/use-view-query';
 import { TextFilter } from '../filters/text-filter';
 import { Legend } from '../grid/legend';
 import { CELL_CODES } from '@/lib/cell-state';
-import { fleetPath, nodePath } from '../links';
-import { LiveStatus } from '../live-status';
+import { nodePath } from '../links';
 import { LoadProgress } from '../load-progress';
+import { PageHeader } from '../page-header';
 import { WhyPanel } from '../why/why-panel';
 import { columnRows, findColumn } from './column-rows';
 import { DetailSections } from './detail-sections';
@@ -63,14 +60,7 @@ export function DaemonSetScreen({
 
   return (
     <main className="flex flex-col gap-4 p-4">
-      <header className="flex flex-wrap items-center gap-4">
-        <Link href={fleetPath(cluster)} className="text-lg font-semibold hover:underline">
-          Daemonscope
-        </Link>
-        <ClusterSwitcher cluster={cluster} />
-        <LiveStatus stream={stream} />
-        <CopyButton text={() => window.location.href} label="Copy link" />
-      </header>
+      <PageHeader cluster={cluster} stream={stream} />
       <h1 className="text-xl font-semibold break-all">DaemonSet {key}</h1>
       <LoadProgress status={stream.status} hasSnapshot={stream.snapshot !== undefined} />
       {isGone ? (

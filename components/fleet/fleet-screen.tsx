@@ -2,14 +2,12 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ClusterSwitcher } from '../cluster-switcher';
-import { CopyButton } from '../copy-button';
 import { nodeListQuery } from '../data/queries';
 import { useFleetStream } from '../data/use-fleet-stream';
 import { useViewQuery } from '../filters/use-view-query';
 import type { NodeFacts } from '../grid/grid-view';
-import { LiveStatus } from '../live-status';
 import { LoadProgress } from '../load-progress';
+import { PageHeader } from '../page-header';
 import { ClusterProblem } from './cluster-problem';
 import { FleetBody } from './fleet-body';
 
@@ -32,12 +30,7 @@ export function FleetScreen({ cluster }: { cluster: string }) {
   );
   return (
     <main className="flex flex-col gap-3 p-4">
-      <header className="flex flex-wrap items-center gap-4">
-        <h1 className="text-lg font-semibold">Daemonscope</h1>
-        <ClusterSwitcher cluster={cluster} />
-        <LiveStatus stream={stream} />
-        <CopyButton text={() => window.location.href} label="Copy link" />
-      </header>
+      <PageHeader cluster={cluster} stream={stream} isFleetPage />
       <ClusterProblem cluster={cluster} />
       {stream.error ? <p role="alert">{stream.error}</p> : null}
       <LoadProgress status={stream.status} hasSnapshot={stream.snapshot !== undefined} />

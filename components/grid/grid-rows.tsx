@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { GRID_SIZES, GridCell, GroupHeader, RowHeader } from './grid-parts';
 import type { StateCounts } from './grid-view';
 import type { VisibleColumn } from './visible-columns';
@@ -7,6 +7,30 @@ import type { VisibleColumn } from './visible-columns';
  * Grid body rows, memoised on primitive props (plus arrays that only change with the snapshot or
  * the column range): a scroll frame mounts the rows that come into view and leaves the rest alone.
  */
+
+/** The absolutely positioned `role="row"` box every body row sits in. */
+function RowFrame({
+  rowIndex,
+  top,
+  width,
+  children,
+}: {
+  rowIndex: number;
+  top: number;
+  width: number;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className="absolute left-0"
+      style={{ top, height: GRID_SIZES.row, width }}
+    >
+      {children}
+    </div>
+  );
+}
 
 /** Props of {@link NodeRow}. */
 export interface NodeRowProps {
@@ -30,12 +54,7 @@ export interface NodeRowProps {
 /** One node's row: its sticky header and the cells of the visible columns. */
 export const NodeRow = memo(function NodeRow(props: NodeRowProps) {
   return (
-    <div
-      role="row"
-      aria-rowindex={props.rowIndex}
-      className="absolute left-0"
-      style={{ top: props.top, height: GRID_SIZES.row, width: props.width }}
-    >
+    <RowFrame rowIndex={props.rowIndex} top={props.top} width={props.width}>
       <RowHeader node={props.node} counts={props.counts} href={props.href} />
       {props.columns.map((column) => (
         <GridCell
@@ -51,7 +70,7 @@ export const NodeRow = memo(function NodeRow(props: NodeRowProps) {
           isSelected={column.col === props.selectedCol}
         />
       ))}
-    </div>
+    </RowFrame>
   );
 });
 
@@ -70,12 +89,7 @@ export interface GroupRowProps {
 /** A group header row; its toggle is handled by the grid's delegated click handler. */
 export const GroupRow = memo(function GroupRow(props: GroupRowProps) {
   return (
-    <div
-      role="row"
-      aria-rowindex={props.rowIndex}
-      className="absolute left-0"
-      style={{ top: props.top, height: GRID_SIZES.row, width: props.width }}
-    >
+    <RowFrame rowIndex={props.rowIndex} top={props.top} width={props.width}>
       <GroupHeader
         groupBy={props.groupBy}
         value={props.value}
@@ -83,6 +97,6 @@ export const GroupRow = memo(function GroupRow(props: GroupRowProps) {
         counts={props.counts}
         isExpanded={props.isExpanded}
       />
-    </div>
+    </RowFrame>
   );
 });

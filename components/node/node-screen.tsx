@@ -2,11 +2,10 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { ClusterSwitcher } from '../cluster-switcher';
-import { CopyButton } from '../copy-button';
 import { ApiError } from '../data/fetch-json';
 import { nodeDetailQuery } from '../data/queries';
-import { daemonSetPath, fleetPath } from '../links';
+import { PageHeader } from '../page-header';
+import { daemonSetPath } from '../links';
 import { parseNodeDetail } from '../why/node-detail';
 import { ReasonList } from '../why/reason-list';
 import { NodeFacts } from './node-facts';
@@ -18,13 +17,7 @@ export function NodeScreen({ cluster, name }: { cluster: string; name: string })
   const isGone = detail.error instanceof ApiError && detail.error.status === 404;
   return (
     <main className="flex flex-col gap-4 p-4">
-      <header className="flex flex-wrap items-center gap-4">
-        <Link href={fleetPath(cluster)} className="text-lg font-semibold hover:underline">
-          Daemonscope
-        </Link>
-        <ClusterSwitcher cluster={cluster} />
-        <CopyButton text={() => window.location.href} label="Copy link" />
-      </header>
+      <PageHeader cluster={cluster} />
       <h1 className="text-xl font-semibold break-all">Node {name}</h1>
       {detail.isPending ? <p>Loading…</p> : null}
       {isGone ? (
