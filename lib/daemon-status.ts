@@ -46,8 +46,18 @@ export interface NodeVerdict {
   shouldContinueRunning: boolean;
 }
 
-/** Eligibility of nodes for one DaemonSet, compiled once (helper A's `compileEligibility`). */
-export type EligibilityFn = (node: Node) => NodeVerdict;
+/**
+ * Eligibility of nodes for one DaemonSet, compiled once (`compileEligibility`); `shouldRun`, when
+ * present, answers the first half of the verdict without building one.
+ */
+export type EligibilityFn = ((node: Node) => NodeVerdict) & {
+  readonly shouldRun?: (node: Node) => boolean;
+};
+
+/** `eligibility(node).shouldRun` through the allocation-free path when the predicate has one. */
+export function shouldRunPredicate(eligibility: EligibilityFn): (node: Node) => boolean {
+  return eligibility.shouldRun ?? ((node) => eligibility(node).shouldRun);
+}
 
 /** Inputs of {@link computeDaemonSetStatus}; `now` in epoch milliseconds. */
 export interface DaemonSetStatusInput {
@@ -60,14 +70,6 @@ export interface DaemonSetStatusInput {
   /** Defaults to `compileEligibility(daemonSet)`. */
   eligibility?: EligibilityFn;
 }
-
-// Module-level copies of the pod predicates nodeFlags calls once per cell of a rebuild: loaders that
-// compile to CommonJS (tsx, which runs the bench) turn each use of an import into a getter call.
-const readyCondition = trueReadyCondition;
-const longEnough = readyLongEnough;
-const podUpdated = isPodUpdated;
-const podController = controllerUid;
-const podDropped = isTerminalAndDeleting;
 
 /**
  * What the status reads from one node, as bits: whether a pod should run there, whether one does,
@@ -110,12 +112,12 @@ export function nodeFlags(
   if (oldest === undefined) return flags;
   flags |= NodeFlag.Scheduled;
   // One scan of the conditions for both: available is ready for long enough (upstream IsPodAvailable).
-  const ready = readyCondition(oldest);
+  const ready = trueReadyCondition(oldest);
   if (ready !== undefined) {
     flags |= NodeFlag.Ready;
-    if (longEnough(ready, context.minReadySeconds, now)) flags |= NodeFlag.Available;
+    if (readyLongEnough(ready, context.minReadySeconds, now)) flags |= NodeFlag.Available;
   }
-  if (podUpdated(oldest, context.currentHash, context.templateGeneration)) flags |= NodeFlag.Updated;
+  if (isPodUpdated(oldest, context.currentHash, context.templateGeneration)) flags |= NodeFlag.Updated;
   return flags;
 }
 
@@ -161,7 +163,7 @@ function daemonPodsByNode(daemonSet: DaemonSet, pods: readonly Pod[]): Map<strin
   const uid = daemonSet.metadata?.uid;
   if (!uid) return byNode;
   for (const pod of pods) {
-    if (podController(pod) !== uid || podDropped(pod)) continue;
+    if (controllerUid(pod) !== uid || isTerminalAndDeleting(pod)) continue;
     const node = targetNodeName(pod);
     if (node === undefined) continue;
     const list = byNode.get(node);

@@ -176,6 +176,7 @@ describe('eligibility properties', () => {
         for (const node of nodes) {
           const verdict = evaluate(node);
           expect([verdict.shouldRun, verdict.shouldContinueRunning]).toEqual(reference(node, ds, gates));
+          expect(evaluate.shouldRun(node)).toBe(verdict.shouldRun);
           expect(verdict.reasons.length === 0).toBe(verdict.shouldRun);
           const direct = nodeShouldRunDaemonPod(node, ds, { featureGates: gates });
           expect(direct.reasons).toEqual(verdict.reasons);
@@ -214,9 +215,12 @@ describe('eligibility properties', () => {
     );
     fc.assert(
       fc.property(weirdNode, weirdSpec, (node, spec) => {
-        const verdict = nodeShouldRunDaemonPod(node as Node, makeDaemonSet(spec as Partial<PodSpec>));
+        const daemonSet = makeDaemonSet(spec as Partial<PodSpec>);
+        const verdict = nodeShouldRunDaemonPod(node as Node, daemonSet);
         return (
-          (verdict.reasons.length === 0) === verdict.shouldRun && typeof JSON.stringify(verdict) === 'string'
+          (verdict.reasons.length === 0) === verdict.shouldRun &&
+          compileEligibility(daemonSet).shouldRun(node as Node) === verdict.shouldRun &&
+          typeof JSON.stringify(verdict) === 'string'
         );
       }),
       { numRuns: 500 },

@@ -4,7 +4,7 @@
  *
  * `compileEligibility` parses selectors, affinity and the merged toleration list once per DaemonSet;
  * the returned function allocates nothing for an eligible node (one shared frozen verdict) and builds
- * reasons for an ineligible one only when `reasons` is first read.
+ * reasons for an ineligible one only when `reasons` is first read; its `shouldRun` allocates nothing.
  */
 import type { DaemonSet, Node, Taint, Toleration } from './k8s-types';
 import type { EligibilityVerdict, Reason } from './eligibility-types';
@@ -34,6 +34,8 @@ export interface EligibilityOptions {
 /** A compiled DaemonSet: call it with a node; it also exposes the toleration list it applies. */
 export interface CompiledEligibility {
   (node: Node): EligibilityVerdict;
+  /** `verdict.shouldRun` without building a verdict: for evaluating many nodes. */
+  readonly shouldRun: (node: Node) => boolean;
   /** The template's tolerations merged with the controller's defaults: what a daemon pod carries. */
   readonly tolerations: readonly Toleration[];
   /** Each default toleration and whether it was added, replaced a user one, or already present. */
@@ -81,6 +83,15 @@ class IneligibleVerdict implements EligibilityVerdict {
       reasons: this.reasons,
     };
   }
+}
+
+/** A verdict without its reasons: run; do not run but keep a running pod; do not run at all. */
+const Outcome = { run: 0, keep: 1, stop: 2 } as const;
+type Outcome = (typeof Outcome)[keyof typeof Outcome];
+
+/** Bad input is expected input: a missing node reads as one with no name, labels or taints. */
+function nodeOrEmpty(input: Node): Node {
+  return input !== null && typeof input === 'object' ? input : noNode;
 }
 
 /** The worst untolerated taint effect on a node; a number, so the fast path builds no list. */
@@ -139,29 +150,28 @@ export function compileEligibility(
   const tolerations = compileTolerations(merged.tolerations, gates);
   const hasLabelConstraints = nodeSelector.length > 0 || affinity !== null;
 
-  const evaluate = (input: Node): EligibilityVerdict => {
-    // Bad input is expected input: a missing node reads as one with no name, labels or taints.
-    const node = input !== null && typeof input === 'object' ? input : noNode;
+  /** The verdict as a number, so the hot path (`shouldRun`, eligible nodes) allocates nothing. */
+  const outcomeOf = (node: Node): Outcome => {
     const meta = node.metadata;
     // Read only what this DaemonSet's constraints need: most have no pin, selector or affinity.
-    if (pinnedNodeName !== '' && pinnedNodeName !== asString(meta?.name)) {
-      return new IneligibleVerdict(false, node, ctx);
-    }
+    if (pinnedNodeName !== '' && pinnedNodeName !== asString(meta?.name)) return Outcome.stop;
     if (hasLabelConstraints) {
       const labels = asLabels(meta?.labels);
-      if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, labels) !== -1) {
-        return new IneligibleVerdict(false, node, ctx);
-      }
-      if (affinity !== null && !affinityMatchesLabels(affinity, labels, asString(meta?.name))) {
-        return new IneligibleVerdict(false, node, ctx);
-      }
+      if (nodeSelector.length > 0 && firstFailingNodeSelectorEntry(nodeSelector, labels) !== -1) return Outcome.stop;
+      if (affinity !== null && !affinityMatchesLabels(affinity, labels, asString(meta?.name))) return Outcome.stop;
     }
     const untolerated = worstUntolerated(node, tolerations);
-    if (untolerated === Untolerated.none) return eligibleVerdict;
+    if (untolerated === Untolerated.none) return Outcome.run;
     // Only an untolerated NoExecute taint evicts; NoSchedule alone lets a running pod stay.
-    return new IneligibleVerdict(untolerated === Untolerated.noSchedule, node, ctx);
+    return untolerated === Untolerated.noSchedule ? Outcome.keep : Outcome.stop;
+  };
+  const evaluate = (input: Node): EligibilityVerdict => {
+    const node = nodeOrEmpty(input);
+    const outcome = outcomeOf(node);
+    return outcome === Outcome.run ? eligibleVerdict : new IneligibleVerdict(outcome === Outcome.keep, node, ctx);
   };
   return Object.assign(evaluate, {
+    shouldRun: (node: Node): boolean => outcomeOf(nodeOrEmpty(node)) === Outcome.run,
     tolerations: Object.freeze(merged.tolerations),
     defaultTolerations: Object.freeze(merged.applied),
   });

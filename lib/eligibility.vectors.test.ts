@@ -32,10 +32,12 @@ describe('eligibility vectors (../shared/vectors/eligibility.json)', () => {
       expect(reason.message.length).toBeGreaterThan(0);
       expect(reason.fix.description.length).toBeGreaterThan(0);
     }
-    const compiled = compileEligibility(v.daemonSet, options)(v.node);
+    const evaluate = compileEligibility(v.daemonSet, options);
+    const compiled = evaluate(v.node);
     expect([compiled.shouldRun, compiled.shouldContinueRunning]).toEqual([
       v.expect.shouldRun,
       v.expect.shouldContinueRunning,
     ]);
+    expect(evaluate.shouldRun(v.node)).toBe(v.expect.shouldRun);
   });
 });

@@ -12,21 +12,16 @@ import {
   type DaemonSetCounters,
   type EligibilityFn,
   type RevisionContext,
+  shouldRunPredicate,
 } from '../daemon-status';
 import type { ControllerRevision, DaemonSet, Node, Pod } from '../k8s-types';
 import { availableAt, oldestPod, podFailure } from '../pod-state';
 import { isPodList, type PodSlot } from './pod-index';
 import type { DaemonSetSummary } from './types';
 
-// Module-level copies of imported bindings used once per cell: loaders that compile to CommonJS
-// (tsx, which runs the bench) turn each use of an import into a getter call.
 const SHOULD_RUN = NodeFlag.ShouldRun;
 const READY = NodeFlag.Ready;
 const AVAILABLE = NodeFlag.Available;
-const flagsOf = nodeFlags;
-const failureOf = podFailure;
-const oldestOf = oldestPod;
-const isList = isPodList;
 
 /** Code index of a free row slot (CELL_CODES has seven entries). */
 export const EMPTY_CODE = 255;
@@ -62,9 +57,9 @@ function isWaiting(flags: number): boolean {
 
 /** Whether any pod of the slot other than the oldest, and not already terminating, is failing. */
 function otherPodFailing(slot: PodSlot, oldest: Pod): boolean {
-  if (!isList(slot)) return false;
+  if (!isPodList(slot)) return false;
   return slot.some(
-    (pod) => pod !== oldest && !pod.metadata?.deletionTimestamp && failureOf(pod) !== undefined,
+    (pod) => pod !== oldest && !pod.metadata?.deletionTimestamp && podFailure(pod) !== undefined,
   );
 }
 
@@ -80,6 +75,8 @@ export class Column {
   /** How many cells hold each NodeFlag combination: the counters follow from it (see `counters`). */
   private readonly histogram = new Int32Array(32);
   context: RevisionContext;
+  /** `eligibility(node).shouldRun` without a verdict object (a rebuild asks it for every cell). */
+  private shouldRunOn: (node: Node) => boolean;
   currentRevision: ControllerRevision | undefined;
   /** Rows whose oldest pod is Ready but not yet available, with the instant it becomes so. */
   readonly pending = new Map<number, number>();
@@ -91,12 +88,23 @@ export class Column {
     /** The DaemonSet's uid: what its pods' controller references carry. */
     readonly key: string,
     public daemonSet: DaemonSet,
-    public eligibility: EligibilityFn,
+    private eligibilityFn: EligibilityFn,
     capacity: number,
   ) {
+    this.shouldRunOn = shouldRunPredicate(eligibilityFn);
     this.codes = new Uint8Array(capacity).fill(EMPTY_CODE);
     this.flags = new Uint8Array(capacity);
     this.context = revisionContext(daemonSet, undefined);
+  }
+
+  /** The compiled eligibility of the DaemonSet. */
+  get eligibility(): EligibilityFn {
+    return this.eligibilityFn;
+  }
+
+  set eligibility(eligibility: EligibilityFn) {
+    this.eligibilityFn = eligibility;
+    this.shouldRunOn = shouldRunPredicate(eligibility);
   }
 
   /** Grows the per-row arrays to `capacity` rows. */
@@ -122,18 +130,18 @@ export class Column {
   evaluate(row: number, node: Node | undefined, slot: PodSlot | undefined, now: number): boolean {
     const before = this.flags[row] ?? 0;
     const wasEmpty = this.codes[row] === EMPTY_CODE;
-    const shouldRun = node === undefined ? (before & SHOULD_RUN) !== 0 : this.eligibility(node).shouldRun;
+    const shouldRun = node === undefined ? (before & SHOULD_RUN) !== 0 : this.shouldRunOn(node);
     if (slot === undefined) {
       // No pod: nothing to read but the verdict (the common case of a rebuild's second pass).
       this.store(row, shouldRun ? SHOULD_RUN : 0, 0, before, wasEmpty);
       if (isWaiting(before)) this.pending.delete(row);
     } else {
-      const oldest = isList(slot) ? oldestOf(slot) : slot;
-      const flags = flagsOf(shouldRun, oldest, this.context, now);
+      const oldest = isPodList(slot) ? oldestPod(slot) : slot;
+      const flags = nodeFlags(shouldRun, oldest, this.context, now);
       const isFailing =
         oldest !== undefined &&
         shouldRun &&
-        (failureOf(oldest) !== undefined || otherPodFailing(slot, oldest));
+        (podFailure(oldest) !== undefined || otherPodFailing(slot, oldest));
       this.store(row, flags, isFailing ? FAILING : 0, before, wasEmpty);
       this.trackPending(row, oldest, flags, before, now);
     }
@@ -145,11 +153,11 @@ export class Column {
    * pod-less cell (the counters wait for `countCells`).
    */
   fillEligibility(nodes: readonly (Node | undefined)[]): void {
-    const { codes, flags, eligibility } = this;
+    const { codes, flags, shouldRunOn } = this;
     for (let row = 0; row < nodes.length; row++) {
       const node = nodes[row];
       if (node === undefined) continue;
-      const cell = eligibility(node).shouldRun ? SHOULD_RUN : 0;
+      const cell = shouldRunOn(node) ? SHOULD_RUN : 0;
       flags[row] = cell;
       codes[row] = CODE_BY_FACTS[cell] ?? EMPTY_CODE;
     }
@@ -162,10 +170,10 @@ export class Column {
   fillPods(row: number, slot: PodSlot, now: number): void {
     const before = this.flags[row] ?? 0;
     const shouldRun = (before & SHOULD_RUN) !== 0;
-    const oldest = isList(slot) ? oldestOf(slot) : slot;
-    const flags = flagsOf(shouldRun, oldest, this.context, now);
+    const oldest = isPodList(slot) ? oldestPod(slot) : slot;
+    const flags = nodeFlags(shouldRun, oldest, this.context, now);
     const isFailing =
-      oldest !== undefined && shouldRun && (failureOf(oldest) !== undefined || otherPodFailing(slot, oldest));
+      oldest !== undefined && shouldRun && (podFailure(oldest) !== undefined || otherPodFailing(slot, oldest));
     this.flags[row] = flags;
     this.codes[row] = CODE_BY_FACTS[flags | (isFailing ? FAILING : 0)] ?? EMPTY_CODE;
     this.trackPending(row, oldest, flags, before, now);

@@ -11,12 +11,6 @@
 import type { Pod } from '../k8s-types';
 import { controllerUid, isTerminalAndDeleting, targetNodeName } from '../pod-state';
 
-// Module-level copies of the pod readers `add` calls once per pod of a rebuild: loaders that compile
-// to CommonJS (tsx, which runs the bench) turn each use of an import into a getter call.
-const controllerOf = controllerUid;
-const targetOf = targetNodeName;
-const isDropped = isTerminalAndDeleting;
-
 /** The daemon pods of one (controller, node): one pod, or several. */
 export type PodSlot = Pod | readonly Pod[];
 
@@ -101,9 +95,9 @@ export class PodIndex {
    * rebuild: no search); returns where it went, or undefined when it counts nowhere.
    */
   add(pod: Pod): FiledPod | undefined {
-    const ownerUid = controllerOf(pod);
-    const nodeName = targetOf(pod);
-    if (ownerUid === undefined || nodeName === undefined || isDropped(pod)) return undefined;
+    const ownerUid = controllerUid(pod);
+    const nodeName = targetNodeName(pod);
+    if (ownerUid === undefined || nodeName === undefined || isTerminalAndDeleting(pod)) return undefined;
     const owner = this.ownerPods(ownerUid);
     const row = this.rowAfterLast(nodeName);
     const before = row === undefined ? owner.byNodeName.get(nodeName) : owner.byRow[row];

@@ -4,7 +4,7 @@ import { parseBenchOptions } from './options';
 describe('parseBenchOptions', () => {
   it('has the documented defaults', () => {
     expect(parseBenchOptions([], true)).toEqual({
-      nodes: 5000, daemonsets: 50, seed: 1, churnSeconds: 60, simSpeed: 1, maxUnavailable: '20%', probes: 15, rebuilds: 5, skip: [], verbose: false,
+      nodes: 5000, daemonsets: 50, seed: 1, churnSeconds: 60, simSpeed: 1, maxUnavailable: '20%', probes: 15, rebuilds: 9, skip: [], verbose: false,
     });
   });
 

@@ -1,7 +1,7 @@
 /**
- * One bench run, phase by phase: in-process model figures first (nothing else running), then the
- * server stack, fan-out, the kubectl comparison, the browser, and churn with event → pixel timed
- * during the rollouts. Every figure a phase cannot measure stays null, with a note saying why.
+ * One bench run, phase by phase: model figures first (lib/ bundled, in a process of its own, nothing
+ * else running), then the server stack, fan-out, the kubectl comparison, the browser, and churn with
+ * event → pixel timed during the rollouts. Every figure a phase cannot measure stays null, with a note saying why.
  */
 import type { Browser } from '@playwright/test';
 import { launchBrowser, measureFirstGrid, measureScroll, openFleetPage } from './browser';
@@ -10,7 +10,7 @@ import { measureEventToPixel } from './event-to-pixel';
 import { measureFanout } from './fanout';
 import { emptyFigures, type BenchFigures } from './figures';
 import { describeMachine } from './machine';
-import { measureModel } from './model-bench';
+import { measureModelBundled } from './model-bundle';
 import type { BenchOptions } from './options';
 import { stopAll } from './processes';
 import { measureDaemonscope, measureKubectl } from './question';
@@ -33,7 +33,7 @@ export function createContext(options: BenchOptions, root: string, log: (line: s
 
 async function modelPhase(context: RunContext): Promise<void> {
   const { options, figures } = context;
-  const result = measureModel({ nodes: options.nodes, daemonSets: options.daemonsets, seed: options.seed, rebuilds: options.rebuilds, log: context.log });
+  const result = await measureModelBundled(context.root, { nodes: options.nodes, daemonSets: options.daemonsets, seed: options.seed, rebuilds: options.rebuilds, log: context.log });
   figures.server.rebuildMs = rounded(result.rebuildMs, 1);
   figures.server.deltaP50Ms = rounded(result.deltaP50Ms, 4);
   figures.server.deltaP99Ms = rounded(result.deltaP99Ms, 4);
@@ -114,7 +114,7 @@ export async function runBench(context: RunContext): Promise<BenchFigures> {
   const { options } = context;
   context.figures.machine = describeMachine();
   try {
-    if (!options.skip.includes('model')) await phase(context, 'model (in process)', () => modelPhase(context));
+    if (!options.skip.includes('model')) await phase(context, 'model (lib/ bundled, own process)', () => modelPhase(context));
     if (options.skip.includes('server')) {
       context.note('server phase skipped: server, browser, fan-out and kubectl figures not measured');
       return context.figures;
