@@ -3,6 +3,10 @@ import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import './globals.css';
 
+// Every page is rendered per request: its scripts carry the request's CSP nonce (proxy.ts), which a
+// page prerendered at build time (such as the not-found page) could not have.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'Daemonscope',
   description: 'DaemonSet fleet coverage and rollouts',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders, type SecurityHeader } from './security-headers';
+import { contentSecurityPolicy, newNonce, securityHeaders, type SecurityHeader } from './security-headers';
 
 // next.config.js is plain JavaScript without type declarations: load it by URL and name its shape here.
 interface ConfigModule {
   default: { headers?: () => Promise<Array<{ source: string; headers: SecurityHeader[] }>> };
-  securityHeaders: (options: { dev: boolean }) => SecurityHeader[];
+  securityHeaders: () => SecurityHeader[];
 }
 const loadConfig = async () => (await import(/* @vite-ignore */ new URL('../next.config.js', import.meta.url).href)) as ConfigModule;
 
@@ -25,10 +25,23 @@ describe('content security policy', () => {
   });
 
   it.each([
-    [false, ["'self'", "'unsafe-inline'"]],
-    [true, ["'self'", "'unsafe-inline'", "'unsafe-eval'"]],
-  ])('script-src with dev=%s allows only %j', (dev, sources) => {
-    expect(directives(contentSecurityPolicy({ dev })).get('script-src')).toEqual(sources);
+    [false, undefined, ["'self'"]],
+    [true, undefined, ["'self'", "'unsafe-eval'"]],
+    [false, 'bm9uY2U=', ["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]],
+    [true, 'bm9uY2U=', ["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'", "'unsafe-eval'"]],
+  ])('script-src with dev=%s and nonce %s allows only %j', (dev, nonce, sources) => {
+    expect(directives(contentSecurityPolicy({ dev, nonce })).get('script-src')).toEqual(sources);
+  });
+
+  it('never allows inline scripts without a nonce', () => {
+    for (const dev of [false, true]) expect(contentSecurityPolicy({ dev })).not.toContain("'unsafe-inline' ");
+    expect(directives(contentSecurityPolicy({ dev: false, nonce: 'x' })).get('script-src')).not.toContain("'unsafe-inline'");
+  });
+
+  it('makes a fresh 128-bit base64 nonce each time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, () => newNonce()));
+    expect(nonces.size).toBe(50);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   });
 
   it('names no remote origin anywhere', () => {
@@ -42,20 +55,20 @@ describe('security headers', () => {
     ['Referrer-Policy', 'same-origin'],
     ['X-Frame-Options', 'DENY'],
   ])('%s: %s', (key, value) => {
-    expect(securityHeaders({ dev: false }).find((header) => header.key === key)?.value).toBe(value);
+    expect(securityHeaders().find((header) => header.key === key)?.value).toBe(value);
   });
 
   it('Permissions-Policy switches off camera, microphone and geolocation', () => {
-    const value = securityHeaders({ dev: false }).find((header) => header.key === 'Permissions-Policy')?.value ?? '';
+    const value = securityHeaders().find((header) => header.key === 'Permissions-Policy')?.value ?? '';
     for (const feature of ['camera', 'microphone', 'geolocation']) expect(value).toContain(`${feature}=()`);
   });
 
-  it.each([false, true])('next.config.js carries the same headers (dev=%s)', async (dev) => {
-    expect((await loadConfig()).securityHeaders({ dev })).toEqual(securityHeaders({ dev }));
+  it('next.config.js carries the same headers', async () => {
+    expect((await loadConfig()).securityHeaders()).toEqual(securityHeaders());
   });
 
   it('next.config.js applies them to every path', async () => {
     const rules = (await (await loadConfig()).default.headers?.()) ?? [];
-    expect(rules).toEqual([{ source: '/:path*', headers: securityHeaders({ dev: false }) }]);
+    expect(rules).toEqual([{ source: '/:path*', headers: securityHeaders() }]);
   });
 });

@@ -1,9 +1,9 @@
 import 'server-only';
 
 /**
- * The security headers every response carries (pages, assets and API alike). next.config.js holds a
- * copy in plain JavaScript, because Node 20 cannot load TypeScript from the config file; the test
- * beside this module fails if the two drift apart.
+ * The security headers. next.config.js holds a copy of the fixed ones in plain JavaScript, because
+ * Node 20 cannot load TypeScript from the config file; the test beside this module fails if the two
+ * drift apart. The Content-Security-Policy carries a per-request nonce and is set by proxy.ts.
  */
 
 /** One response header as Next.js `headers()` takes it. */
@@ -12,19 +12,29 @@ export interface SecurityHeader {
   value: string;
 }
 
-/** Whether the policy is for `next dev` (React's dev build evaluates code and needs 'unsafe-eval'). */
+/** What the policy is for. */
 export interface PolicyOptions {
+  /** `next dev`: React's development build evaluates code and needs 'unsafe-eval'. */
   dev: boolean;
+  /**
+   * The page's per-request nonce. The App Router streams its RSC payload as inline
+   * `<script>self.__next_f.push(…)</script>` tags and puts this nonce on them (and on its script
+   * tags) when the request carries a policy with one; 'strict-dynamic' lets the chunks those scripts
+   * load run too. Without a nonce (a response that is not a page) no inline script may run at all.
+   */
+  nonce?: string;
 }
 
 /**
- * The Content-Security-Policy. Scripts allow 'unsafe-inline' because the App Router streams its RSC
- * payload as inline `<script>self.__next_f.push(…)</script>` tags; without nonces (which would force
- * every page to render per request) there is no other way for them to run. Styles allow inline too:
+ * The Content-Security-Policy. Scripts: only the nonce's (no 'unsafe-inline'). Styles allow inline:
  * React and recharts set `style` attributes. Everything else is same-origin only.
  */
 export function contentSecurityPolicy(options: PolicyOptions): string {
-  const scripts = ["'self'", "'unsafe-inline'", ...(options.dev ? ["'unsafe-eval'"] : [])];
+  const scripts = [
+    "'self'",
+    ...(options.nonce === undefined ? [] : [`'nonce-${options.nonce}'`, "'strict-dynamic'"]),
+    ...(options.dev ? ["'unsafe-eval'"] : []),
+  ];
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
     ['script-src', scripts],
@@ -40,13 +50,20 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
+/** A fresh nonce: 128 random bits, base64 (CSP's nonce-source grammar). */
+export function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
 /** Every feature the dashboard never uses, switched off for it and anything it might embed. */
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=()';
 
-/** The full header list for every path. */
-export function securityHeaders(options: PolicyOptions): SecurityHeader[] {
+/**
+ * The headers every path carries (next.config.js `headers()`). The Content-Security-Policy is not among
+ * them: it holds a per-request nonce, so proxy.ts sets it on every response it sees (pages and API).
+ */
+export function securityHeaders(): SecurityHeader[] {
   return [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy(options) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'same-origin' },
     { key: 'X-Frame-Options', value: 'DENY' },
