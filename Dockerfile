@@ -17,6 +17,10 @@ RUN mkdir -p public
 # DAEMONSCOPE_STANDALONE=1 switches next.config.js to `output: 'standalone'` (server.js plus the
 # node_modules it traced); local `next start` builds keep the default output.
 RUN DAEMONSCOPE_STANDALONE=1 node node_modules/next/dist/bin/next build
+# Proxy mode's front server (scripts/front-server.ts), bundled beside server.js: `next` comes from the
+# standalone node_modules, everything else it needs is inside the bundle.
+RUN node_modules/.bin/esbuild scripts/front-server.ts --bundle --platform=node --format=cjs \
+      --external:next --outfile=.next/standalone/front-server.cjs
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
@@ -34,4 +38,6 @@ USER 65532:65532
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# local and token modes; proxy mode runs `node front-server.cjs --standalone 0.0.0.0 3000` instead
+# (see README, "Deploying in a cluster").
 CMD ["node", "server.js"]
