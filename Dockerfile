@@ -29,6 +29,7 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     PORT=3000 \
     DAEMONSCOPE_NO_DEMO=1 \
+    DAEMONSCOPE_AUTH_MODE=token \
     DAEMONSCOPE_AUDIT_LOG=/tmp/audit.log \
     HOME=/tmp
 COPY --from=build --chown=65532:65532 /app/.next/standalone ./
@@ -38,6 +39,7 @@ USER 65532:65532
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# local and token modes; proxy mode runs `node front-server.cjs --standalone 0.0.0.0 3000` instead
-# (see README, "Deploying in a cluster").
+# Token mode by default (ENV above): the image listens on every address, so nobody may act with its
+# ServiceAccount's identity; each user signs in with their own token. Proxy mode runs
+# `node front-server.cjs --standalone 0.0.0.0 3000` instead (README, "Deploying in a cluster").
 CMD ["node", "server.js"]
