@@ -5,11 +5,13 @@ export class FleetPage {
   readonly grid: Locator;
   readonly status: Locator;
   readonly why: Locator;
+  readonly chart: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Coverage' });
     this.status = page.getByRole('status');
     this.why = page.getByRole('region', { name: 'Why' });
+    this.chart = page.getByRole('figure', { name: 'Cells per DaemonSet by state' });
   }
 
   /** Opens the fleet view (or any path of it, with a query string) and waits for the live grid. */
@@ -36,6 +38,10 @@ export class FleetPage {
 
   namespace(): Locator {
     return this.page.getByRole('combobox', { name: 'Namespace' });
+  }
+
+  daemonSetFilter(): Locator {
+    return this.page.getByRole('searchbox', { name: 'DaemonSet' });
   }
 
   stateToggle(state: string): Locator {
