@@ -1,9 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ActionBar, type OpenAction } from '../actions/action-bar';
-import { UpdateNodeButton } from '../actions/update-node-button';
+import { UpdateNodeButton, UpdateNodeReason, useUpdateNodeAccess } from '../actions/update-node-button';
 import { ApiError } from '../data/fetch-json';
 import { daemonSetDetailQuery, sessionQuery } from '../data/queries';
 import { useFleetStream } from '../data/use-fleet-stream';
@@ -40,6 +40,8 @@ export function DaemonSetScreen({
   const [open, setOpen] = useState<OpenAction | undefined>();
   const detailQuery = useQuery(daemonSetDetailQuery(cluster, namespace, name));
   const session = useQuery(sessionQuery());
+  const updateNode = useUpdateNodeAccess(cluster, namespace, name);
+  const updateNodeReasonId = useId();
   const detail = detailQuery.data === undefined ? undefined : parseDaemonSetDetail(detailQuery.data);
   const column = stream.snapshot ? findColumn(stream.snapshot, key) : undefined;
   const isGone =
@@ -57,6 +59,9 @@ export function DaemonSetScreen({
   const samples = stream.rollout?.samples ?? [];
   const codeOf = (node: string) =>
     stream.snapshot && column ? column.cells[stream.snapshot.rows.indexOf(node)] : undefined;
+  // Under OnDelete a node is updated by hand: deleting its old pod (state Updating, code U).
+  const isUpdatedByHand = column?.updateStrategy.type === 'OnDelete';
+  const hasOldPods = column !== undefined && [...column.cells].includes('U');
 
   return (
     <main className="flex flex-col gap-4 p-4">
@@ -101,6 +106,7 @@ export function DaemonSetScreen({
                 }
               />
             </div>
+            {isUpdatedByHand && hasOldPods ? <UpdateNodeReason id={updateNodeReasonId} access={updateNode} /> : null}
             <div className="flex flex-col gap-3 xl:flex-row">
               <div className="min-w-0 flex-1">
                 <NodeList
@@ -109,14 +115,14 @@ export function DaemonSetScreen({
                   nodeHref={(node) => nodePath(cluster, node)}
                   onWhy={(node) => setQuery({ cell: { node, daemonSet: key } })}
                   actions={(row) =>
-                    column.updateStrategy.type === 'OnDelete' &&
-                    row.code === 'U' &&
-                    session.data?.readOnly === false ? (
+                    isUpdatedByHand && row.code === 'U' && updateNode.isShown ? (
                       <UpdateNodeButton
                         cluster={cluster}
                         namespace={namespace}
                         name={name}
                         node={row.node}
+                        state={updateNode.state}
+                        reasonId={updateNodeReasonId}
                         isStillOld={() => codeOf(row.node) === 'U'}
                       />
                     ) : null
