@@ -3,7 +3,7 @@ import type { AuthConfig } from '../config';
 import { DaemonscopeError } from '../errors';
 import { PEER_HEADER } from './peer-trust';
 import { requestUser, sessionUser } from './request-user';
-import { clearSessionCookie, readSessionToken, sessionCookie } from './session-cookie';
+import { clearSessionCookie, readSession, readSessionToken, sessionCookie } from './session-cookie';
 
 const auth = (more: Partial<AuthConfig> = {}): AuthConfig => ({
   mode: 'proxy', proxyTrusted: ['10.0.0.5'], proxyUserHeader: 'x-forwarded-user', proxyGroupsHeader: 'x-forwarded-groups', peerStamped: true, ...more,
@@ -72,6 +72,23 @@ describe('session cookie', () => {
     expect(sessionCookie(token, false)).not.toContain(token);
     expect(readSessionToken(request({ cookie: `a=b; ${cookieOf(sessionCookie(token, false))}` }))).toBe(token);
     expect(clearSessionCookie(false)).toContain('Max-Age=0');
+  });
+
+  it('remembers the cluster that accepted the token, and reads cookies written without one', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.payload.sig';
+    const withCluster = cookieOf(sessionCookie(token, false, 'prod/eu-west'));
+    expect(withCluster).not.toContain('prod/eu-west');
+    expect(readSession(request({ cookie: withCluster }))).toEqual({ token, cluster: 'prod/eu-west' });
+    expect(readSession(request({ cookie: cookieOf(sessionCookie(token, false)) }))).toEqual({ token });
+  });
+
+  it.each([
+    ['a control character', 'a\nb'],
+    ['an empty name', ''],
+    ['a name longer than 253 characters', 'c'.repeat(254)],
+  ])('drops a cluster part with %s but keeps the token', (_name, cluster) => {
+    const value = `${Buffer.from('tok').toString('base64url')}.${Buffer.from(cluster).toString('base64url')}`;
+    expect(readSession(request({ cookie: `daemonscope-session=${value}` }))).toEqual({ token: 'tok' });
   });
 
   it('a cookie that decodes to something that is not a token is no session', () => {

@@ -51,7 +51,7 @@ function proxyUser(request: Request, auth: AuthConfig): RequestUser {
 /** What `GET /api/session` says about the user: the mode, who (when known without the cluster), and why not signed in. */
 export interface SessionUser {
   authMode: AuthConfig['mode'];
-  /** null in token mode (the cluster names the user: see the login answer and can-i) or when not signed in. */
+  /** null when not signed in; in token mode {@link sessionUser} leaves it null and `namedSessionUser` (session-name.ts) asks the cluster. */
   user: string | null;
   signedIn: boolean;
   /** Why the user is not signed in. */

@@ -10,6 +10,7 @@ import { POST as login } from '@/app/api/session/login/route';
 import { POST as logout } from '@/app/api/session/logout/route';
 import { GET as session } from '@/app/api/session/route';
 import { PEER_HEADER } from '@/server/auth/peer-trust';
+import { sessionCookie } from '@/server/auth/session-cookie';
 import { setRegistry } from '@/server/clusters/global-registry';
 import { ClusterRegistry } from '@/server/clusters/registry';
 import { kubeConfigForUrl } from '@/server/clusters/url-access';
@@ -18,7 +19,7 @@ import { parseConfig, setConfig, type AuthConfig, type ServerConfig } from '@/se
 import { startSimulatedCluster, type SimulatedCluster } from '@/server/simulator/cluster';
 
 const ORIGIN = 'http://127.0.0.1:3000';
-const SECRETS = { viewer: 'viewer-secret-0123456789', admin: 'admin-secret-9876543210', dashboard: 'dashboard-secret-555' };
+const SECRETS = { viewer: 'viewer-secret-0123456789', admin: 'admin-secret-9876543210', dashboard: 'dashboard-secret-555', operator: 'operator-secret-24680' };
 const NS = 'kube-system';
 const DS = 'node-agent';
 let sim: SimulatedCluster;
@@ -29,6 +30,7 @@ let csrf = '';
 const seen: string[] = [];
 
 const params = <P>(value: P) => ({ params: Promise.resolve(value) });
+const cookieOf = (setCookie: string) => setCookie.split(';')[0] ?? '';
 type Json = Record<string, unknown>;
 
 function request(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; cookies?: string[] } = {}): Request {
@@ -64,7 +66,7 @@ beforeAll(async () => {
     scenario: 'demo',
     speed: 20,
     auth: {
-      tokens: { [SECRETS.viewer]: { username: 'viewer', groups: ['viewers'] }, [SECRETS.admin]: { username: 'admin' }, [SECRETS.dashboard]: { username: 'daemonscope' } },
+      tokens: { [SECRETS.viewer]: { username: 'viewer', groups: ['viewers'] }, [SECRETS.admin]: { username: 'admin' }, [SECRETS.dashboard]: { username: 'daemonscope' }, [SECRETS.operator]: { username: 'olga', groups: ['viewers'] } },
       roles: [{ name: 'impersonator', rules: [{ verbs: ['impersonate'], apiGroups: [''], resources: ['users', 'groups'] }] }],
       bindings: [
         { name: 'viewers', role: 'view', subjects: [{ kind: 'Group', name: 'viewers' }, { kind: 'User', name: 'daemonscope' }] },
@@ -114,11 +116,24 @@ describe('token mode', () => {
   it('sign-in keeps the token in an HttpOnly SameSite=Strict cookie and answers only the user', async () => {
     const viewer = await signIn(SECRETS.viewer);
     expect(viewer).toMatchObject({ status: 200, json: { user: 'viewer', groups: ['viewers', 'system:authenticated'] } });
-    expect(viewer.setCookie).toMatch(/^daemonscope-session=[\w-]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(viewer.setCookie).toMatch(/^daemonscope-session=[\w-]+\.[\w-]+; Path=\/; HttpOnly; SameSite=Strict$/);
     const me = await read(await session(request('/api/session', { cookies: [viewer.cookie ?? ''] }), params({})));
-    expect(me.json).toMatchObject({ authMode: 'token', signedIn: true });
+    expect(me.json).toMatchObject({ authMode: 'token', signedIn: true, user: 'viewer' });
     const out = await read(await logout(request('/api/session/logout', { method: 'POST', cookies: [viewer.cookie ?? ''] }), params({})));
     expect(out.setCookie).toMatch(/^daemonscope-session=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0$/);
+  });
+
+  it('after a reload the session names the user the cluster gives the cookie token, even one this server never signed in', async () => {
+    const me = async (cookie: string) => read(await session(request('/api/session', { cookies: [cookie] }), params({})));
+    // No sign-in through this process, as after a server restart: only the cluster can name the token.
+    const operator = cookieOf(sessionCookie(SECRETS.operator, false, 'demo'));
+    expect(await me(operator)).toMatchObject({ status: 200, json: { authMode: 'token', signedIn: true, user: 'olga' } });
+    // The cluster part only says whom to ask; an unknown one falls back to the default judge, which names the same user.
+    expect((await me(cookieOf(sessionCookie(SECRETS.operator, false, 'no-such-cluster')))).json).toMatchObject({ user: 'olga' });
+    expect((await me(cookieOf(sessionCookie(SECRETS.operator, false)))).json).toMatchObject({ user: 'olga' });
+    // A token the cluster refuses leaves the session unnamed, as before; the data routes' 401 sends the user to sign in.
+    const refused = await me(cookieOf(sessionCookie('not-a-known-token', false, 'demo')));
+    expect(refused).toMatchObject({ status: 200, json: { authMode: 'token', signedIn: true, user: null } });
   });
 
   it('a viewer is refused a rollback with the API server message; an admin is allowed; the audit log names both', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidToken, sessionCookie } from '@/server/auth/session-cookie';
+import { sessionNames, tokenJudge } from '@/server/auth/session-name';
 import { whoAmI } from '@/server/auth/who-am-i';
 import { getRegistry } from '@/server/clusters/global-registry';
 import { getConfig } from '@/server/config';
@@ -23,16 +24,15 @@ async function parseLogin(request: Request): Promise<z.infer<typeof loginBody>> 
 }
 
 /**
- * Token mode: `{ token, cluster? }` is checked against the cluster (SelfSubjectReview) and kept in an
- * HttpOnly, SameSite=Strict cookie; the answer names the user and never contains the token.
+ * Token mode: `{ token, cluster? }` is checked against the cluster (SelfSubjectReview) and kept, with
+ * that cluster's name, in an HttpOnly, SameSite=Strict cookie; the answer names the user and never
+ * contains the token.
  */
 export const POST = route(async (request) => {
   if (getConfig().auth.mode !== 'token') throw new DaemonscopeError('not_found', 'sign-in is only for --auth-mode token');
   assertMutationAllowed(request);
   const body = await parseLogin(request);
-  // The embedded demo accepts any token, so a real cluster is the default judge when there is one.
-  const entries = getRegistry().entries;
-  const clusterName = body.cluster ?? (entries.find((entry) => entry.source !== 'demo') ?? entries[0])?.name;
+  const clusterName = body.cluster ?? tokenJudge(getRegistry().entries, undefined);
   if (clusterName === undefined) throw new DaemonscopeError('unavailable', 'no cluster is configured to check the token against');
   const connection = await clusterConnection(clusterName);
   const kube = { kind: 'token' as const, token: body.token };
@@ -44,5 +44,10 @@ export const POST = route(async (request) => {
     throw error;
   }
   const secure = new URL(request.url).protocol === 'https:';
-  return Response.json({ user: who.username, groups: who.groups }, { headers: { 'Set-Cookie': sessionCookie(body.token, secure), 'Cache-Control': 'no-store' } });
+  // The cookie remembers which cluster accepted the token, so GET /api/session asks that one who the user is.
+  sessionNames().remember(clusterName, body.token, who.username);
+  return Response.json(
+    { user: who.username, groups: who.groups },
+    { headers: { 'Set-Cookie': sessionCookie(body.token, secure, clusterName), 'Cache-Control': 'no-store' } },
+  );
 });
