@@ -83,7 +83,7 @@ export function DaemonSetScreen({
           </section>
           <section aria-label="Rollout" className="flex flex-col gap-2">
             <h2 className="font-semibold">Rollout</h2>
-            <RolloutChart samples={samples} />
+            <RolloutChart feed={stream.rollout} />
           </section>
           <section aria-label="Nodes" className="flex flex-col gap-2">
             <h2 className="font-semibold">Nodes</h2>

@@ -1,7 +1,8 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RolloutSample } from '@/lib/rollout-progress';
+import type { RolloutFeed } from '../data/stream-state';
+import { samplesSinceText } from './samples-since';
 
 const SERIES = [
   { key: 'updated', name: 'Updated', color: '#0072B2' },
@@ -13,11 +14,17 @@ const SERIES = [
 
 const clock = (at: number) => new Date(at).toLocaleTimeString();
 
-/** Updated / ready / available / unavailable pods over time, as steps (a sample is taken on each change). */
-export function RolloutChart({ samples }: { samples: readonly RolloutSample[] }) {
-  if (samples.length === 0) return <p className="text-sm text-slate-500">No rollout samples yet.</p>;
+/**
+ * Updated / ready / available / unavailable pods over time, as steps (a sample is taken on each change),
+ * with since when the server has samples: they live in its memory and start again after a restart.
+ */
+export function RolloutChart({ feed }: { feed: RolloutFeed | undefined }) {
+  const samples = feed?.samples ?? [];
+  if (feed === undefined || samples.length === 0) return <p className="text-sm text-slate-500">No rollout samples yet.</p>;
+  const since = samplesSinceText(feed, clock);
   return (
     <figure aria-label="Rollout progress over time" className="overflow-x-auto">
+      {since === undefined ? null : <figcaption className="text-xs text-slate-600 dark:text-slate-400">{since}</figcaption>}
       <LineChart
         width={640}
         height={220}

@@ -65,9 +65,10 @@ function parseRollout(body: Record<string, unknown>, at: number): ParsedStreamEv
     done: body.progress.done === true,
     stuck: body.progress.stuck === true,
   } as RolloutProgress;
+  const since = isSeq(body.recordingSince) ? { recordingSince: body.recordingSince } : {};
   return {
     ok: true,
-    event: { type: 'rollout', at, reset: body.reset === true, feed: { capacity, samples, progress } },
+    event: { type: 'rollout', at, reset: body.reset === true, feed: { capacity, samples, progress, ...since } },
   };
 }
 

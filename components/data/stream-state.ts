@@ -28,6 +28,8 @@ export interface RolloutFeed {
   capacity: number;
   samples: RolloutSample[];
   progress: RolloutProgress;
+  /** Since when the server has taken samples (its clock, epoch ms): history restarts with the server. */
+  recordingSince?: number;
 }
 
 /** Everything the UI knows about one stream. */
@@ -166,9 +168,11 @@ function parseSince(since: string | number | undefined): number | undefined {
 function mergeRollout(current: RolloutFeed | undefined, reset: boolean, feed: RolloutFeed): RolloutFeed {
   if (reset || current === undefined) return feed;
   const samples = [...current.samples, ...feed.samples];
+  const recordingSince = feed.recordingSince ?? current.recordingSince;
   return {
     capacity: feed.capacity,
     samples: samples.slice(Math.max(0, samples.length - feed.capacity)),
     progress: feed.progress,
+    ...(recordingSince === undefined ? {} : { recordingSince }),
   };
 }

@@ -206,6 +206,33 @@ describe('ClusterHub', () => {
     expect(view.grid?.columns.filter((c) => c !== null).map((c) => c?.uid)).toEqual(['ds-agent-2']);
   });
 
+  it('rollout events say since when this server has samples: from its first full sync, kept through a relist', () => {
+    let now = NOW;
+    const hub = new ClusterHub({ cluster: 'test', now: () => now, progressDeadlineSeconds: 600, batchMs: 5 });
+    hubs.push(hub);
+    hub.ingest({ kind: 'controllerrevision', type: 'ADDED', object: rev1 });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    const early = read(emptyView(), hub.subscribe('kube-system/agent').queue);
+    expect(early.rollouts[0]).not.toHaveProperty('recordingSince');
+    const syncAll = () => {
+      for (const resource of ['nodes', 'daemonsets', 'pods', 'controllerrevisions'] as const) hub.setState(resource, { synced: true, count: 0 });
+    };
+    now = NOW + 60_000;
+    syncAll();
+    const sub = hub.subscribe('kube-system/agent');
+    const view = read(emptyView(), sub.queue);
+    expect(view.rollouts[0]).toMatchObject({ reset: true, recordingSince: NOW + 60_000 });
+    // A relist (pods out of sync, then back) continues the same history.
+    now = NOW + 120_000;
+    hub.setState('pods', { synced: false, count: 0 });
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: readyPod('n1') });
+    syncAll();
+    hub.flush();
+    read(view, sub.queue);
+    expect(view.rollouts.at(-1)).toMatchObject({ reset: false, recordingSince: NOW + 60_000, samples: [{ at: NOW + 120_000 }] });
+  });
+
   it('takes no rollout samples before every resource has synced, then one per DaemonSet', () => {
     const hub = makeHub();
     hub.ingest({ kind: 'controllerrevision', type: 'ADDED', object: rev1 });

@@ -93,7 +93,10 @@ export class ClusterHub {
     this.states.set(resource, state);
     // Samples start once every list is in: a DaemonSet seen before its pods would record a false
     // "0 of N available" that later reads as a burst of progress.
-    if (!wasSynced && this.allSynced()) for (const summary of this.summaries.values()) this.touched.add(summary.uid);
+    if (!wasSynced && this.allSynced()) {
+      this.rollouts.startRecording(this.options.now());
+      for (const summary of this.summaries.values()) this.touched.add(summary.uid);
+    }
     this.statusDirty = true;
     this.scheduleFlush();
   }
@@ -238,7 +241,7 @@ export class ClusterHub {
       for (const subscriber of this.subscribers) {
         if (subscriber.daemonSet !== key) continue;
         const progress = this.rollouts.progress(summary.uid, now);
-        const message: StreamMessage = { event: 'rollout', data: { daemonset: key, reset: false, capacity: ROLLOUT_RING_CAPACITY, samples: [sample], progress } };
+        const message: StreamMessage = { event: 'rollout', data: { daemonset: key, reset: false, capacity: ROLLOUT_RING_CAPACITY, samples: [sample], progress, ...this.rollouts.recordingSinceField() } };
         subscriber.queue.push(encodeMessage(message));
       }
     }
@@ -249,7 +252,7 @@ export class ClusterHub {
     if (subscriber.daemonSet !== undefined) {
       const uid = [...this.summaries.values()].find((s) => `${s.namespace}/${s.name}` === subscriber.daemonSet)?.uid;
       const now = this.options.now();
-      const data = { daemonset: subscriber.daemonSet, reset: true, capacity: ROLLOUT_RING_CAPACITY, samples: this.rollouts.samples(uid), progress: this.rollouts.progress(uid, now) };
+      const data = { daemonset: subscriber.daemonSet, reset: true, capacity: ROLLOUT_RING_CAPACITY, samples: this.rollouts.samples(uid), progress: this.rollouts.progress(uid, now), ...this.rollouts.recordingSinceField() };
       messages.push(encodeMessage({ event: 'rollout', data }));
     }
     return messages;

@@ -51,11 +51,22 @@ export function failingPods(pods: readonly Pod[], numbersByHash: ReadonlyMap<str
  */
 export class RolloutTracker {
   private readonly rings = new Map<string, RolloutRing>();
+  private startedAt: number | undefined;
 
   constructor(
     private readonly objects: ClusterObjects,
     private readonly progressDeadlineSeconds: number,
   ) {}
+
+  /** Marks when sampling began (the first full sync); later calls (a relist) keep the first time. */
+  startRecording(now: number): void {
+    this.startedAt ??= now;
+  }
+
+  /** The `recordingSince` field of rollout events: since when samples were taken, absent before the first full sync. */
+  recordingSinceField(): { recordingSince?: number } {
+    return this.startedAt === undefined ? {} : { recordingSince: this.startedAt };
+  }
 
   /** Records a sample; returns it when it was new (counts changed), else undefined. */
   sample(uid: string, counters: DaemonSetCounters, now: number): RolloutSample | undefined {

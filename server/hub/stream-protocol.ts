@@ -26,6 +26,12 @@ export interface StreamRollout {
   capacity: number;
   samples: RolloutSample[];
   progress: RolloutProgress;
+  /**
+   * Epoch ms (the cluster's clock) since when this server has taken samples. They are kept in memory,
+   * so a server restart starts the history again; the UI says since when it has samples. Absent
+   * until every watch has synced once.
+   */
+  recordingSince?: number;
 }
 
 /** One message of the stream, before encoding. */

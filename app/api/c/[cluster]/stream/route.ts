@@ -19,11 +19,13 @@
  *    snapshot's or delta's; a delta whose seq is above last + 1 means something was lost: reconnect
  *    for a fresh snapshot rather than apply it.
  * 5. `event: rollout` — only with `?daemonset=ns/name`: data `{ daemonset, reset, capacity, samples,
- *    progress }`. The first one (`reset: true`, right after the snapshot) carries the DaemonSet's whole
+ *    progress, recordingSince? }`. The first one (`reset: true`, right after the snapshot) carries the DaemonSet's whole
  *    ring of lib/rollout-progress `RolloutSample`s; later ones (`reset: false`) carry only new samples
  *    to append (keep at most `capacity`). `progress` is the current `RolloutProgress` (done, stuck,
  *    lastProgressAt, cause, pacePerMinute, etaSeconds). The same ring and verdict are in
- *    `GET /api/c/{cluster}/daemonsets/{ns}/{name}` under `rollout`.
+ *    `GET /api/c/{cluster}/daemonsets/{ns}/{name}` under `rollout`. `recordingSince` (the cluster's
+ *    clock, epoch ms) is when this server began taking samples: they live in its memory, so after a
+ *    server restart the history starts again from there. Absent until every watch has synced once.
  * 6. `event: heartbeat`, data `{ at }` (the hub's clock, epoch ms) every 15 s. A client that hears
  *    nothing at all (heartbeats included) for 45 s should treat the stream as Stale and reconnect.
  * With `?daemonset=ns/name` the snapshot holds only that column (other column slots are null) and
