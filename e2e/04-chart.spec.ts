@@ -3,7 +3,9 @@ import { escape, FleetPage } from './pages/fleet-page';
 
 /** The bar segment of one DaemonSet × state, and the number of nodes its accessible name gives. */
 function segment(fleet: FleetPage, daemonSet: string, state: string) {
-  return fleet.chart.getByRole('button', { name: new RegExp(`^Filter to ${escape(daemonSet)}: ${escape(state)} \\(\\d+ nodes?\\)$`) });
+  return fleet.chart.getByRole('button', {
+    name: new RegExp(`^Filter to ${escape(daemonSet)}: ${escape(state)} \\(\\d+ nodes?\\)$`),
+  });
 }
 
 async function segmentCount(fleet: FleetPage, daemonSet: string, state: string): Promise<number> {
@@ -12,7 +14,9 @@ async function segmentCount(fleet: FleetPage, daemonSet: string, state: string):
 }
 
 test.describe('cells per DaemonSet chart', () => {
-  test('a bar segment filters the grid and the URL to its DaemonSet and state; clearing shows everything again', async ({ page }) => {
+  test('a bar segment filters the grid and the URL to its DaemonSet and state; clearing shows everything again', async ({
+    page,
+  }) => {
     const fleet = new FleetPage(page);
     await fleet.open();
     const allColumns = await fleet.grid.getAttribute('aria-colcount');
@@ -27,7 +31,9 @@ test.describe('cells per DaemonSet chart', () => {
     await expect(fleet.grid).toHaveAttribute('aria-rowcount', String(ready + 1));
     await expect(fleet.stateToggle('Ready')).toHaveAttribute('aria-pressed', 'true');
     await expect(fleet.daemonSetFilter()).toHaveValue('kube-system/edge-proxy');
-    const labels = await fleet.grid.getByRole('gridcell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
+    const labels = await fleet.grid
+      .getByRole('gridcell')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
     expect(labels).toHaveLength(ready);
     for (const label of labels) expect(label).toMatch(/ kube-system\/edge-proxy: Ready$/);
 
@@ -35,7 +41,9 @@ test.describe('cells per DaemonSet chart', () => {
     await fleet.stateToggle('Ready').click();
     await expect(page).not.toHaveURL(/[?&](ds|state)=/);
     await expect(fleet.grid).toHaveAttribute('aria-colcount', allColumns ?? '');
-    await expect(fleet.cell('cp-1', 'kube-system/edge-proxy')).toHaveAccessibleName('cp-1 kube-system/edge-proxy: Not eligible');
+    await expect(fleet.cell('cp-1', 'kube-system/edge-proxy')).toHaveAccessibleName(
+      'cp-1 kube-system/edge-proxy: Not eligible',
+    );
   });
 
   test('a segment is a keyboard button too', async ({ page }) => {
@@ -45,7 +53,9 @@ test.describe('cells per DaemonSet chart', () => {
     await notEligible.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/[?&]state=not-eligible(&|$)/);
-    const labels = await fleet.grid.getByRole('gridcell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
+    const labels = await fleet.grid
+      .getByRole('gridcell')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label).toMatch(/ kube-system\/edge-proxy: Not eligible$/);
   });

@@ -4,22 +4,57 @@ import { describe, expect, it } from 'vitest';
 import { canIQuery } from '../auth/auth-queries';
 import type { CanIAnswer } from '../auth/auth-session';
 import { sessionQuery, type Session } from '../data/queries';
-import { UpdateNodeButton, UpdateNodeReason, updateNodeAccess, useUpdateNodeAccess, type UpdateNodeAccess } from './update-node-button';
+import {
+  UpdateNodeButton,
+  UpdateNodeReason,
+  updateNodeAccess,
+  useUpdateNodeAccess,
+  type UpdateNodeAccess,
+} from './update-node-button';
 
-const FORBIDDEN = 'pods is forbidden: User "viewer" cannot delete resource "pods" in API group "" in the namespace "kube-system"';
+const FORBIDDEN =
+  'pods is forbidden: User "viewer" cannot delete resource "pods" in API group "" in the namespace "kube-system"';
 const UNASKED = 'could not ask the cluster (timeout); the API server decides when you act';
 const READ_WRITE: Session = { csrfToken: 'csrf', readOnly: false };
 const READ_ONLY: Session = { csrfToken: 'csrf', readOnly: true };
-const deletePod = (verdict: NonNullable<CanIAnswer['actions']['delete-pod']>): CanIAnswer => ({ user: 'viewer', actions: { 'delete-pod': verdict } });
+const deletePod = (verdict: NonNullable<CanIAnswer['actions']['delete-pod']>): CanIAnswer => ({
+  user: 'viewer',
+  actions: { 'delete-pod': verdict },
+});
 
 describe('updateNodeAccess', () => {
   it.each<[string, Session | undefined, CanIAnswer | undefined, UpdateNodeAccess]>([
     ['hidden while the session is unread', undefined, undefined, { isShown: false }],
-    ['hidden in read-only mode, whatever can-i says', READ_ONLY, deletePod({ allowed: true }), { isShown: false }],
-    ['usable while can-i is unanswered: the API server decides', READ_WRITE, undefined, { isShown: true, state: { disabled: false } }],
-    ['usable when deleting pods is allowed', READ_WRITE, deletePod({ allowed: true }), { isShown: true, state: { disabled: false } }],
-    ['disabled with the API server words when RBAC refuses', READ_WRITE, deletePod({ allowed: false, reason: FORBIDDEN }), { isShown: true, state: { disabled: true, reason: FORBIDDEN } }],
-    ['usable, with the note, when the cluster could not be asked', READ_WRITE, deletePod({ allowed: true, reason: UNASKED }), { isShown: true, state: { disabled: false, reason: UNASKED } }],
+    [
+      'hidden in read-only mode, whatever can-i says',
+      READ_ONLY,
+      deletePod({ allowed: true }),
+      { isShown: false },
+    ],
+    [
+      'usable while can-i is unanswered: the API server decides',
+      READ_WRITE,
+      undefined,
+      { isShown: true, state: { disabled: false } },
+    ],
+    [
+      'usable when deleting pods is allowed',
+      READ_WRITE,
+      deletePod({ allowed: true }),
+      { isShown: true, state: { disabled: false } },
+    ],
+    [
+      'disabled with the API server words when RBAC refuses',
+      READ_WRITE,
+      deletePod({ allowed: false, reason: FORBIDDEN }),
+      { isShown: true, state: { disabled: true, reason: FORBIDDEN } },
+    ],
+    [
+      'usable, with the note, when the cluster could not be asked',
+      READ_WRITE,
+      deletePod({ allowed: true, reason: UNASKED }),
+      { isShown: true, state: { disabled: false, reason: UNASKED } },
+    ],
     [
       'judged by delete-pod, not by the DaemonSet PATCH verdict',
       READ_WRITE,
@@ -38,7 +73,15 @@ function Row() {
     <>
       <UpdateNodeReason id="why-not" access={access} />
       {access.isShown ? (
-        <UpdateNodeButton cluster="demo" namespace="kube-system" name="cni-agent" node="worker-07" state={access.state} reasonId="why-not" isStillOld={() => true} />
+        <UpdateNodeButton
+          cluster="demo"
+          namespace="kube-system"
+          name="cni-agent"
+          node="worker-07"
+          state={access.state}
+          reasonId="why-not"
+          isStillOld={() => true}
+        />
       ) : null}
     </>
   );
@@ -70,7 +113,10 @@ function render(session: Session | undefined, canI: CanIAnswer | undefined) {
 
 describe('UpdateNodeButton on the DaemonSet screen', () => {
   it('is absent in read-only mode', () => {
-    expect(render(READ_ONLY, deletePod({ allowed: true }))).toMatchObject({ hasButton: false, reason: undefined });
+    expect(render(READ_ONLY, deletePod({ allowed: true }))).toMatchObject({
+      hasButton: false,
+      reason: undefined,
+    });
   });
 
   it('is disabled with the reason as title and description when RBAC refuses deleting pods', () => {
@@ -85,7 +131,14 @@ describe('UpdateNodeButton on the DaemonSet screen', () => {
   });
 
   it('is usable, with nothing to explain, when allowed or not yet judged', () => {
-    const usable = { hasButton: true, name: 'Update this node: worker-07', disabled: false, title: undefined, describedBy: undefined, reason: undefined };
+    const usable = {
+      hasButton: true,
+      name: 'Update this node: worker-07',
+      disabled: false,
+      title: undefined,
+      describedBy: undefined,
+      reason: undefined,
+    };
     expect(render(READ_WRITE, deletePod({ allowed: true }))).toEqual(usable);
     expect(render(READ_WRITE, undefined)).toEqual(usable);
   });

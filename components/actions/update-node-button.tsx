@@ -17,7 +17,10 @@ export type UpdateNodeAccess = { isShown: false } | { isShown: true; state: Butt
  * The button is absent in read-only mode (and while the session is unread, like the action bar);
  * otherwise it is judged by can-i's `delete-pod` verdict, since updating a node deletes its old pod.
  */
-export function updateNodeAccess(session: Session | undefined, canI: CanIAnswer | undefined): UpdateNodeAccess {
+export function updateNodeAccess(
+  session: Session | undefined,
+  canI: CanIAnswer | undefined,
+): UpdateNodeAccess {
   if (session?.readOnly !== false) return { isShown: false };
   return { isShown: true, state: actionButtonState(canI, 'delete-pod') };
 }
@@ -25,7 +28,10 @@ export function updateNodeAccess(session: Session | undefined, canI: CanIAnswer 
 /** {@link updateNodeAccess} for one DaemonSet, from the same session and can-i queries the action bar reads. */
 export function useUpdateNodeAccess(cluster: string, namespace: string, name: string): UpdateNodeAccess {
   const session = useQuery(sessionQuery());
-  const canI = useQuery({ ...canIQuery(cluster, namespace, name), enabled: session.data?.readOnly === false });
+  const canI = useQuery({
+    ...canIQuery(cluster, namespace, name),
+    enabled: session.data?.readOnly === false,
+  });
   return updateNodeAccess(session.data, canI.data);
 }
 

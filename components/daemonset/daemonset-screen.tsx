@@ -106,7 +106,9 @@ export function DaemonSetScreen({
                 }
               />
             </div>
-            {isUpdatedByHand && hasOldPods ? <UpdateNodeReason id={updateNodeReasonId} access={updateNode} /> : null}
+            {isUpdatedByHand && hasOldPods ? (
+              <UpdateNodeReason id={updateNodeReasonId} access={updateNode} />
+            ) : null}
             <div className="flex flex-col gap-3 xl:flex-row">
               <div className="min-w-0 flex-1">
                 <NodeList

@@ -20,11 +20,14 @@ const clock = (at: number) => new Date(at).toLocaleTimeString();
  */
 export function RolloutChart({ feed }: { feed: RolloutFeed | undefined }) {
   const samples = feed?.samples ?? [];
-  if (feed === undefined || samples.length === 0) return <p className="text-sm text-slate-500">No rollout samples yet.</p>;
+  if (feed === undefined || samples.length === 0)
+    return <p className="text-sm text-slate-500">No rollout samples yet.</p>;
   const since = samplesSinceText(feed, clock);
   return (
     <figure aria-label="Rollout progress over time" className="overflow-x-auto">
-      {since === undefined ? null : <figcaption className="text-xs text-slate-600 dark:text-slate-400">{since}</figcaption>}
+      {since === undefined ? null : (
+        <figcaption className="text-xs text-slate-600 dark:text-slate-400">{since}</figcaption>
+      )}
       <LineChart
         width={640}
         height={220}

@@ -14,7 +14,10 @@ export interface SampleHistory {
  * server keeps them in memory (a restart starts them again) and only the latest `capacity`. Undefined
  * when there is nothing to date yet.
  */
-export function samplesSinceText(history: SampleHistory, formatTime: (ms: number) => string): string | undefined {
+export function samplesSinceText(
+  history: SampleHistory,
+  formatTime: (ms: number) => string,
+): string | undefined {
   const first = history.samples[0];
   if (history.samples.length >= history.capacity && first !== undefined) {
     return `Samples since ${formatTime(first.at)}: the server keeps the latest ${history.capacity}.`;

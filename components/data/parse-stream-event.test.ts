@@ -117,10 +117,19 @@ describe('parseStreamEvent rollout', () => {
 
   it('reads since when the server has samples, and drops a malformed value', () => {
     const event = (recordingSince: unknown) =>
-      parseStreamEvent('rollout', JSON.stringify({ reset: true, samples: [], progress: {}, recordingSince }), 1);
-    expect(event(1_764_000_000_000)).toMatchObject({ ok: true, event: { feed: { recordingSince: 1_764_000_000_000 } } });
+      parseStreamEvent(
+        'rollout',
+        JSON.stringify({ reset: true, samples: [], progress: {}, recordingSince }),
+        1,
+      );
+    expect(event(1_764_000_000_000)).toMatchObject({
+      ok: true,
+      event: { feed: { recordingSince: 1_764_000_000_000 } },
+    });
     const malformed = event('yesterday');
-    expect(malformed.ok && malformed.event.type === 'rollout' ? malformed.event.feed : undefined).not.toHaveProperty('recordingSince');
+    expect(
+      malformed.ok && malformed.event.type === 'rollout' ? malformed.event.feed : undefined,
+    ).not.toHaveProperty('recordingSince');
   });
 
   it('rejects a rollout without samples', () => {

@@ -68,7 +68,12 @@ function parseRollout(body: Record<string, unknown>, at: number): ParsedStreamEv
   const since = isSeq(body.recordingSince) ? { recordingSince: body.recordingSince } : {};
   return {
     ok: true,
-    event: { type: 'rollout', at, reset: body.reset === true, feed: { capacity, samples, progress, ...since } },
+    event: {
+      type: 'rollout',
+      at,
+      reset: body.reset === true,
+      feed: { capacity, samples, progress, ...since },
+    },
   };
 }
 

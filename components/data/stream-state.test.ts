@@ -198,10 +198,16 @@ describe('rollout feed', () => {
 
   it('keeps since when the server has samples across appends; a reset (a restarted server) replaces it', () => {
     const since = (event: StreamEvent, recordingSince: number | undefined): StreamEvent =>
-      event.type === 'rollout' && recordingSince !== undefined ? { ...event, feed: { ...event.feed, recordingSince } } : event;
+      event.type === 'rollout' && recordingSince !== undefined
+        ? { ...event, feed: { ...event.feed, recordingSince } }
+        : event;
     expect(run(since(rollout(true, [1]), 100), rollout(false, [2])).rollout?.recordingSince).toBe(100);
-    expect(run(since(rollout(true, [1]), 100), since(rollout(false, [2]), 100)).rollout?.recordingSince).toBe(100);
-    expect(run(since(rollout(true, [1]), 100), since(rollout(true, [500]), 400)).rollout?.recordingSince).toBe(400);
+    expect(run(since(rollout(true, [1]), 100), since(rollout(false, [2]), 100)).rollout?.recordingSince).toBe(
+      100,
+    );
+    expect(
+      run(since(rollout(true, [1]), 100), since(rollout(true, [500]), 400)).rollout?.recordingSince,
+    ).toBe(400);
   });
 
   it('a later reset replaces the history', () => {

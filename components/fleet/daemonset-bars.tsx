@@ -23,7 +23,8 @@ function segmentShape(state: string, onPick: (daemonSet: string, stateSlug: stri
   return function Segment(props: BarShapeProps) {
     const row: unknown = props.payload;
     const key = typeof row === 'object' && row !== null && 'key' in row ? row.key : undefined;
-    const count = typeof row === 'object' && row !== null && state in row ? (row as Record<string, unknown>)[state] : 0;
+    const count =
+      typeof row === 'object' && row !== null && state in row ? (row as Record<string, unknown>)[state] : 0;
     if (typeof key !== 'string' || typeof count !== 'number' || count <= 0 || props.width <= 0) return <g />;
     const pick = () => onPick(key, stateSlug(state));
     const onKeyDown = (event: KeyboardEvent<SVGRectElement>) => {
