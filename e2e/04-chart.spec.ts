@@ -60,3 +60,12 @@ test.describe('cells per DaemonSet chart', () => {
     for (const label of labels) expect(label).toMatch(/ kube-system\/edge-proxy: Not eligible$/);
   });
 });
+
+test('the rollout chart says since when the server has samples', async ({ page }) => {
+  await page.goto('/c/demo/daemonsets/kube-system/cni-agent');
+  await expect(page.getByRole('figure', { name: 'Rollout progress over time' })).toContainText(
+    /Samples since .+, when this server began recording; they start again if the server restarts\./,
+  );
+  // cni-agent's OnDelete rollout is half done; local mode may delete pods, so each old node offers its update.
+  await expect(page.getByRole('button', { name: /^Update this node: / }).first()).toBeEnabled();
+});
