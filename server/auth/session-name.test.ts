@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { KubeRequest } from '../clusters/kube-http';
 import type { ClusterEntry } from '../clusters/types';
-import { SessionNames, tokenJudge } from './session-name';
+import type { AuthConfig } from '../config';
+import { DaemonscopeError } from '../errors';
+import { sessionCookie } from './session-cookie';
+import { namedSessionUser, SessionNames, tokenJudge, type TokenJudges } from './session-name';
 
 const entry = (name: string, source: ClusterEntry['source']): ClusterEntry => ({
   name,
@@ -74,5 +78,54 @@ describe('SessionNames', () => {
     await names.name('demo', 't3', review('again'));
     await names.name('demo', 't1', review('t1 again'));
     expect(asked).toEqual(['t1', 't2', 't3', 't1 again']);
+  });
+});
+
+describe('namedSessionUser', () => {
+  const tokenMode: AuthConfig = { mode: 'token', proxyTrusted: [], proxyUserHeader: 'x-forwarded-user', proxyGroupsHeader: 'x-forwarded-groups', peerStamped: false };
+  const withSession = (token: string) => new Request('http://dash/api/session', { headers: { cookie: (sessionCookie(token, false, 'demo').split(';')[0] ?? '') } });
+  /** A registry of one cluster whose SelfSubjectReview answers `reply` for any token, counting the reviews. */
+  function judges(reply: () => Promise<unknown>) {
+    const reviews: string[] = [];
+    const registry: TokenJudges = {
+      entries: [entry('demo', 'demo')],
+      connection: async () => ({
+        clientAs: (identity) => {
+          return async <T,>(request: KubeRequest) => {
+            reviews.push(`${identity.kind} ${request.path}`);
+            return (await reply()) as T;
+          };
+        },
+      }),
+    };
+    return { registry, reviews };
+  }
+  const named = (username: string) => () => Promise.resolve({ status: { userInfo: { username, groups: [] } } });
+
+  it('names the token through the cluster, and does not ask in local mode or without a session', async () => {
+    const { registry, reviews } = judges(named('alice'));
+    const names = new SessionNames(() => 0);
+    expect(await namedSessionUser(withSession('tok'), tokenMode, registry, names)).toEqual({ authMode: 'token', user: 'alice', signedIn: true });
+    expect(await namedSessionUser(withSession('tok'), { ...tokenMode, mode: 'local' }, registry, names)).toMatchObject({ user: 'local' });
+    expect(await namedSessionUser(new Request('http://dash/api/session'), tokenMode, registry, names)).toMatchObject({ user: null, signedIn: false });
+    expect(reviews).toEqual(['token /apis/authentication.k8s.io/v1/selfsubjectreviews']);
+  });
+
+  it('answers unnamed when the cluster refuses the token or does not answer in time', async () => {
+    const refused = judges(() => Promise.reject(new DaemonscopeError('unauthorized', 'Unauthorized')));
+    expect(await namedSessionUser(withSession('tok'), tokenMode, refused.registry, new SessionNames(() => 0))).toEqual({ authMode: 'token', user: null, signedIn: true });
+    const hung = judges(() => new Promise(() => undefined));
+    expect(await namedSessionUser(withSession('tok'), tokenMode, hung.registry, new SessionNames(() => 0), 20)).toEqual({ authMode: 'token', user: null, signedIn: true });
+  });
+
+  it('a review that answers after the wait fills the cache for the next read', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    const slow = judges(() => new Promise((resolve) => (answer = resolve)));
+    const names = new SessionNames(() => 0);
+    expect(await namedSessionUser(withSession('tok'), tokenMode, slow.registry, names, 20)).toMatchObject({ user: null });
+    answer({ status: { userInfo: { username: 'late-alice' } } });
+    await expect.poll(() => names.size).toBe(1);
+    expect(await namedSessionUser(withSession('tok'), tokenMode, slow.registry, names, 20)).toMatchObject({ user: 'late-alice' });
+    expect(slow.reviews).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import type { ClusterRegistry } from '../clusters/registry';
+import type { ClusterConnection } from '../clusters/connection';
 import type { ClusterEntry } from '../clusters/types';
 import type { AuthConfig } from '../config';
 import { sessionUser, type SessionUser } from './request-user';
@@ -24,6 +24,12 @@ export function tokenJudge(entries: readonly ClusterEntry[], requested: string |
 
 /** How long a name is reused: a reload costs no review, and a revoked token stops being named within a minute. */
 export const SESSION_NAME_TTL_MS = 60_000;
+
+/**
+ * How long `GET /api/session` waits for a name. A slow or hung cluster must not hold the sign-in gate:
+ * past this the session is answered unnamed, and the review, when it answers, fills the cache.
+ */
+export const SESSION_NAME_WAIT_MS = 2_000;
 
 /** Names kept at most; the oldest goes first (a burst of sign-ins must not grow memory without bound). */
 export const SESSION_NAME_CAPACITY = 1_000;
@@ -72,6 +78,12 @@ export class SessionNames {
   }
 }
 
+/** What naming a session needs of the cluster registry: the clusters, and a client per user on one. */
+export interface TokenJudges {
+  readonly entries: readonly ClusterEntry[];
+  connection(name: string): Promise<Pick<ClusterConnection, 'clientAs'>>;
+}
+
 const cacheKey = (cluster: string, token: string) => createHash('sha256').update(cluster).update('\0').update(token).digest('hex');
 
 const globalKey = Symbol.for('daemonscope.session-names');
@@ -86,23 +98,38 @@ export function sessionNames(): SessionNames {
 
 /**
  * The session fields of `GET /api/session`, with the user's name in token mode. When the cluster
- * cannot say (unreachable, or it refuses the token) the session is answered without a name, as
- * before: a refused token shows as a 401 on the data routes, which the sign-in gate handles.
+ * cannot say in time (unreachable, slow, or it refuses the token) the session is answered without a
+ * name, as before: a refused token shows as a 401 on the data routes, which the sign-in gate handles.
  */
-export async function namedSessionUser(request: Request, auth: AuthConfig, registry: ClusterRegistry, names: SessionNames): Promise<SessionUser> {
+export async function namedSessionUser(
+  request: Request,
+  auth: AuthConfig,
+  registry: TokenJudges,
+  names: SessionNames,
+  waitMs = SESSION_NAME_WAIT_MS,
+): Promise<SessionUser> {
   const fields = sessionUser(request, auth);
   const session = readSession(request);
   if (auth.mode !== 'token' || !fields.signedIn || session === undefined) return fields;
   const cluster = tokenJudge(registry.entries, session.cluster);
   if (cluster === undefined) return fields;
   const kube = { kind: 'token' as const, token: session.token };
+  const naming = names.name(cluster, session.token, async () => {
+    const connection = await registry.connection(cluster);
+    return (await whoAmI(connection.clientAs(kube), { kube, username: undefined, groups: [] })).username;
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), waitMs);
+  });
   try {
-    const user = await names.name(cluster, session.token, async () => {
-      const connection = await registry.connection(cluster);
-      return (await whoAmI(connection.clientAs(kube), { kube, username: undefined, groups: [] })).username;
-    });
-    return { ...fields, user };
+    const user = await Promise.race([naming, late]);
+    return user === undefined ? fields : { ...fields, user };
   } catch {
     return fields;
+  } finally {
+    clearTimeout(timer);
+    // A review still running after the answer may fail later; that is no one's error to report.
+    naming.catch(() => undefined);
   }
 }
