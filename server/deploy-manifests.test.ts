@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { KUBE_API_CALLS } from './clusters/api-calls';
 import { startSimulatedCluster, type SimulatedCluster } from './simulator/cluster';
 
 /* The deploy/ manifests must be objects kubectl accepts: a client-side dry run against the simulated
@@ -128,10 +129,23 @@ describe('deploy/ manifests hold the hardening the image relies on', () => {
     expect(holds(await deployment())).toBe(true);
   });
 
-  it('the ClusterRole writes only by patching DaemonSets and deleting pods', async () => {
-    const role = (await manifests()).find((object) => object.kind === 'ClusterRole' && object.metadata?.name === 'daemonscope') as { rules?: Rule[] } | undefined;
-    const writes = (role?.rules ?? []).flatMap((rule) => rule.verbs.filter((verb) => !['get', 'list', 'watch'].includes(verb)).flatMap((verb) => rule.resources.map((resource) => `${verb} ${resource}`)));
-    expect(writes.sort()).toEqual(['create selfsubjectaccessreviews', 'create subjectaccessreviews', 'delete pods', 'patch daemonsets']);
+  it('the ClusterRole grants exactly the calls the server makes (KUBE_API_CALLS), nothing more', async () => {
+    const granted = (await clusterRole()).rules.flatMap((rule) => rule.apiGroups.flatMap((group) => rule.resources.flatMap((resource) => rule.verbs.map((verb) => `${verb} ${group}/${resource}`))));
+    const made = KUBE_API_CALLS.map((call) => `${call.verb} ${call.group}/${call.resource}`);
+    expect(new Set(granted).size).toBe(granted.length);
+    expect([...granted].sort()).toEqual([...new Set(made)].sort());
+  });
+
+  it('the ClusterRole writes only by patching DaemonSets, deleting pods and creating self-reviews', async () => {
+    const writes = (await clusterRole()).rules.flatMap((rule) => rule.verbs.filter((verb) => !['get', 'list', 'watch'].includes(verb)).flatMap((verb) => rule.resources.map((resource) => `${verb} ${resource}`)));
+    expect(writes.sort()).toEqual(['create selfsubjectaccessreviews', 'create selfsubjectreviews', 'delete pods', 'patch daemonsets']);
+  });
+
+  it('every Kubernetes REST path in server/ and app/ names a resource of KUBE_API_CALLS', async () => {
+    const listed = new Set(KUBE_API_CALLS.map((call) => `${call.group}/${call.resource}`));
+    const named = await restResourcesInSources();
+    expect(named.size).toBeGreaterThanOrEqual(6);
+    expect([...named].filter((resource) => !listed.has(resource))).toEqual([]);
   });
 
   it('nothing binds the impersonation role', async () => {
@@ -141,8 +155,33 @@ describe('deploy/ manifests hold the hardening the image relies on', () => {
 });
 
 interface Rule {
+  apiGroups: string[];
   verbs: string[];
   resources: string[];
+}
+
+async function clusterRole(): Promise<{ rules: Rule[] }> {
+  const role = (await manifests()).find((object) => object.kind === 'ClusterRole' && object.metadata?.name === 'daemonscope') as { rules?: Rule[] } | undefined;
+  return { rules: role?.rules ?? [] };
+}
+
+/** `group/resource` of every REST path literal (`/api/v1/...`, `/apis/G/V/...`) in the dashboard's own code. */
+async function restResourcesInSources(): Promise<Set<string>> {
+  const { readFile } = await import('node:fs/promises');
+  const root = join(import.meta.dirname, '..');
+  const files = (await Promise.all(['server', 'app'].map((dir) => readdir(join(root, dir), { recursive: true }))))
+    .flatMap((names, index) => names.map((name) => join(root, index === 0 ? 'server' : 'app', name)))
+    // The simulator serves the API rather than calling it; tests and the fake API server are not the dashboard.
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file) && !file.includes(`${join('server', 'simulator')}`) && !file.endsWith('fake-watch-server.ts'));
+  const found = new Set<string>();
+  for (const file of files) {
+    for (const [, group, rest] of (await readFile(file, 'utf8')).matchAll(/['`]\/(?:api\/v1|apis\/([a-z0-9.-]+)\/v[0-9a-z]+)\/([^'`]*)['`]/g)) {
+      const segments = (rest ?? '').split('/');
+      const resource = segments[0] === 'namespaces' && segments.length > 2 ? segments[2] : segments[0];
+      found.add(`${group ?? ''}/${resource ?? ''}`);
+    }
+  }
+  return found;
 }
 interface Container {
   securityContext?: { readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean; capabilities?: { drop?: string[] } };
