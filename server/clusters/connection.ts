@@ -1,7 +1,7 @@
 import 'server-only';
-import { Watch } from '@kubernetes/client-node';
 import type { FleetEvent } from '@/lib/fleet-model/types';
 import { ClusterHub } from '../hub/cluster-hub';
+import { KubeWatch } from '../watch/watch-transport';
 import { listAll, RESOURCE_SPECS, WATCHED_RESOURCES, type ResourceSpec } from '../watch/resources';
 import { superviseWatch, type Keyed, type SupervisedWatch } from '../watch/supervisor';
 import { makeKubeClient, type KubeClient } from './kube-http';
@@ -30,7 +30,7 @@ export interface ConnectOptions {
 export function connectCluster(name: string, access: ClusterAccess, options: ConnectOptions): ClusterConnection {
   const client = makeKubeClient(access.kc);
   const hub = new ClusterHub({ cluster: name, now: access.now, progressDeadlineSeconds: options.progressDeadlineSeconds });
-  const watch = new Watch(access.kc);
+  const watch = new KubeWatch(access.kc);
   const watches: SupervisedWatch<Keyed>[] = WATCHED_RESOURCES.map((resource) => {
     const spec = RESOURCE_SPECS[resource] as ResourceSpec<Keyed>;
     const supervised = superviseWatch<Keyed>({

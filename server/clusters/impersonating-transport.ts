@@ -14,6 +14,7 @@ export interface Impersonation {
 export interface RawResponse {
   status: number;
   text: string;
+  retryAfter?: string;
 }
 
 /**
@@ -39,7 +40,8 @@ export async function sendImpersonated(
     const req = send(url, { ...options, method: init.method, headers, signal: init.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      const retryAfter = res.headers['retry-after'];
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ...(retryAfter === undefined ? {} : { retryAfter }) }));
       res.on('error', reject);
     });
     req.on('error', (error) => reject(new DaemonscopeError('unavailable', `${url.origin} is unreachable: ${error.message}`, { cause: error })));

@@ -1,6 +1,7 @@
 import 'server-only';
 import { HttpMethod, IsomorphicFetchHttpLibrary, type KubeConfig, RequestContext } from '@kubernetes/client-node';
 import { DaemonscopeError, fromApiStatus } from '../errors';
+import { parseRetryAfterSeconds } from '../watch/retry-after';
 import { sendImpersonated, type Impersonation } from './impersonating-transport';
 
 /** One request to a cluster's API server: the REST path and what to send. */
@@ -33,11 +34,11 @@ export function makeKubeClient(kc: KubeConfig, impersonate?: Impersonation): Kub
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, value);
     }
-    const { status, text } = impersonate === undefined
+    const { status, text, retryAfter } = impersonate === undefined
       ? await sendWithClientNode(kc, url, request)
       : await sendImpersonated(kc, url, { method: request.method, headers: headersFor(request), body: bodyText(request), signal: request.signal }, impersonate);
     const json = parseJson(text);
-    if (status < 200 || status >= 300) throw fromApiStatus(status, json, `${request.method} ${request.path}: HTTP ${status}`);
+    if (status < 200 || status >= 300) throw fromApiStatus(status, withRetryAfter(json, retryAfter), `${request.method} ${request.path}: HTTP ${status}`);
     return json as T;
   };
 }
@@ -48,7 +49,7 @@ const headersFor = (request: KubeRequest): Record<string, string> =>
 const bodyText = (request: KubeRequest) => (request.body === undefined ? undefined : JSON.stringify(request.body));
 
 /** Through client-node's fetch transport, with its authentication (tokens, exec plugins, certificates). */
-async function sendWithClientNode(kc: KubeConfig, url: URL, request: KubeRequest): Promise<{ status: number; text: string }> {
+async function sendWithClientNode(kc: KubeConfig, url: URL, request: KubeRequest): Promise<{ status: number; text: string; retryAfter?: string }> {
   const ctx = new RequestContext(url.toString(), HttpMethod[request.method]);
   for (const [key, value] of Object.entries(headersFor(request))) ctx.setHeaderParam(key, value);
   const body = bodyText(request);
@@ -61,7 +62,19 @@ async function sendWithClientNode(kc: KubeConfig, url: URL, request: KubeRequest
   } catch (error) {
     throw new DaemonscopeError('unavailable', `${url.origin} is unreachable: ${causeText(error)}`, { cause: error });
   }
-  return { status: response.httpStatusCode, text: await response.body.text() };
+  return { status: response.httpStatusCode, text: await response.body.text(), retryAfter: response.headers['retry-after'] };
+}
+
+/**
+ * An API server that sheds load (API Priority and Fairness) may answer 429 in plain text with only a
+ * Retry-After header: the hint goes into the Status details, where the watch supervisor reads it.
+ */
+function withRetryAfter(body: unknown, header: string | undefined): unknown {
+  const seconds = parseRetryAfterSeconds(header, Date.now());
+  if (seconds === undefined) return body;
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const details = typeof record.details === 'object' && record.details !== null ? record.details : {};
+  return { ...record, details: { retryAfterSeconds: seconds, ...details } };
 }
 
 function parseJson(text: string): unknown {

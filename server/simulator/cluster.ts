@@ -26,6 +26,11 @@ export interface SimulatedClusterOptions {
   kubelet?: Partial<KubeletTimings>;
   /** Tokens, users, groups and role bindings; off (default), every request acts as cluster-admin. */
   auth?: SimAuthOptions;
+  /**
+   * An API server restart: serve a copy of this store (same objects, uids and resourceVersions, no watch
+   * history) instead of seeding a scenario; the clock goes on from the copied store's time.
+   */
+  restoreFrom?: SimStore;
 }
 
 /** A running simulated cluster: a Kubernetes API at `url`, its store, clock and controllers. */
@@ -43,14 +48,17 @@ export interface SimulatedCluster {
  * over it, then serves it over HTTP. Controllers act on their own unless `manual`.
  */
 export async function startSimulatedCluster(options: SimulatedClusterOptions = {}): Promise<SimulatedCluster> {
-  const clock = createClock({ speed: options.speed ?? 1, manual: options.manual ?? false });
-  const store = createStore({ clock });
-  seedScenario(store, clock.now(), {
-    scenario: options.scenario ?? 'demo',
-    nodes: options.nodes,
-    daemonSets: options.daemonSets,
-    seed: options.seed,
-  });
+  const restoreFrom = options.restoreFrom;
+  const clock = createClock({ speed: options.speed ?? 1, manual: options.manual ?? false, start: restoreFrom?.clock.now() });
+  const store = createStore({ clock, copyOf: restoreFrom });
+  if (restoreFrom === undefined) {
+    seedScenario(store, clock.now(), {
+      scenario: options.scenario ?? 'demo',
+      nodes: options.nodes,
+      daemonSets: options.daemonSets,
+      seed: options.seed,
+    });
+  }
   const plane = startControlPlane({ store, clock, auto: !(options.manual ?? false), kubelet: options.kubelet });
   let server;
   try {

@@ -10,7 +10,9 @@ import { KindTable, type ScanCursor } from './api/kind-table';
 import { podGracePeriod } from './api/pod-strategy';
 import { STRATEGIES } from './api/registry';
 import { apiVersionOf, RESOURCES } from './api/resources';
-import { alreadyExists, badRequest, conflict, type FieldCause, invalid, notFound, StoreError } from './api/status-error';
+import {
+  alreadyExists, badRequest, conflict, type FieldCause, invalid, notFound, StoreError, tooLargeResourceVersion,
+} from './api/status-error';
 
 export { StoreError } from './api/status-error';
 
@@ -19,6 +21,12 @@ export interface CreateStoreOptions {
   clock: Clock;
   /** Events kept per kind for watch resume; a watch from further back gets 410 Gone. Default 10,000. */
   historySize?: number;
+  /**
+   * Start with a copy of this store's objects (same uids and resourceVersions) and no event history:
+   * an API server restarted over the same etcd, whose watch cache starts empty, so a watch resuming
+   * from any earlier resourceVersion gets 410 Gone.
+   */
+  copyOf?: SimStore;
 }
 
 /** Delete options, plus the propagation policy the HTTP layer passes through. */
@@ -60,7 +68,8 @@ const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** An in-memory API object store with upstream registry semantics (see store-types.ts). */
 export function createStore(options: CreateStoreOptions): SimStore {
   const store = new MemoryStore(options.clock, options.historySize ?? 10_000);
-  for (const name of ['default', 'kube-system']) store.create('namespaces', { metadata: { name } });
+  if (options.copyOf !== undefined) store.restore(options.copyOf);
+  else for (const name of ['default', 'kube-system']) store.create('namespaces', { metadata: { name } });
   return store;
 }
 
@@ -71,13 +80,26 @@ export function createStore(options: CreateStoreOptions): SimStore {
  */
 class MemoryStore implements SimStore {
   private readonly tables = new Map<ResourceKind, KindTable>(RESOURCE_KINDS.map((kind) => [kind, new KindTable()]));
-  private readonly histories: Map<ResourceKind, EventHistory>;
+  private histories: Map<ResourceKind, EventHistory>;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private readonly interner = new Interner();
   private resourceVersion = 0;
 
-  constructor(readonly clock: Clock, historySize: number) {
+  constructor(readonly clock: Clock, private readonly historySize: number) {
     this.histories = new Map(RESOURCE_KINDS.map((kind) => [kind, new EventHistory(historySize, 0)]));
+  }
+
+  /** Copies every object of `source` in, continuing its resourceVersions with the history empty (see `copyOf`). */
+  restore(source: SimStore): void {
+    for (const kind of RESOURCE_KINDS) {
+      for (const stored of source.scan(kind)) {
+        const object = cloneJson(stored);
+        this.interner.intern(kind, object);
+        this.table(kind).set(object.metadata.namespace ?? '', object.metadata.name, object);
+      }
+    }
+    this.resourceVersion = Number(source.currentResourceVersion());
+    this.histories = new Map(RESOURCE_KINDS.map((kind) => [kind, new EventHistory(this.historySize, this.resourceVersion)]));
   }
 
   get = (kind: ResourceKind, namespace: string | undefined, name: string): KObject | undefined => {
@@ -102,6 +124,7 @@ class MemoryStore implements SimStore {
   eventsSince = (kind: ResourceKind, since: string): StoreEvent[] => {
     const value = Number(since);
     if (since === '' || !Number.isInteger(value) || value < 0) throw badRequest(`invalid resource version: ${since}`);
+    if (value > this.resourceVersion) throw tooLargeResourceVersion(value, this.resourceVersion);
     return this.histories.get(kind)?.since(value) ?? [];
   };
 

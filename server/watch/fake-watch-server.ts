@@ -28,8 +28,10 @@ export interface FakeWatchServer {
   /** Forgets history so every resume from an older resourceVersion answers 410 Gone. */
   compact(): void;
   dropWatches(): void;
-  /** The next `count` requests (list or watch) answer this status. */
-  failNext(count: number, status: number): void;
+  /** The next `count` requests (list or watch, or only `on` one of them) answer this status, with Retry-After when given. */
+  failNext(count: number, status: number, options?: { retryAfterSeconds?: number; on?: 'list' | 'watch' }): void;
+  /** Every request so far: when it arrived (Date.now()), whether it was a list or a watch, and the status it got. */
+  requests(): { at: number; verb: 'list' | 'watch'; status: number }[];
   /** Watches open now stop receiving events while their sockets stay open (a half-dead connection). */
   silence(): void;
   lists(): number;
@@ -46,7 +48,8 @@ export async function startFakeWatchServer(path = '/api/v1/nodes'): Promise<Fake
   let history: HistoryEntry[] = [];
   let rv = 100;
   let uidCounter = 0;
-  let failures: { count: number; status: number } = { count: 0, status: 500 };
+  let failures: { count: number; status: number; retryAfterSeconds?: number; on?: 'list' | 'watch' } = { count: 0, status: 500 };
+  const log: { at: number; verb: 'list' | 'watch'; status: number }[] = [];
   let listCount = 0;
   let watchCount = 0;
   let lastWatchQuery = '';
@@ -70,12 +73,16 @@ export async function startFakeWatchServer(path = '/api/v1/nodes'): Promise<Fake
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname !== path) return void res.writeHead(404).end();
-    if (failures.count > 0) {
+    const verb = url.searchParams.get('watch') === 'true' ? 'watch' : 'list';
+    if (failures.count > 0 && (failures.on === undefined || failures.on === verb)) {
       failures.count -= 1;
-      res.writeHead(failures.status, { 'Content-Type': 'application/json' });
+      log.push({ at: Date.now(), verb, status: failures.status });
+      const retry = failures.retryAfterSeconds;
+      res.writeHead(failures.status, { 'Content-Type': 'application/json', ...(retry === undefined ? {} : { 'Retry-After': String(retry) }) });
       return void res.end(JSON.stringify({ kind: 'Status', code: failures.status, message: 'injected failure' }));
     }
-    if (url.searchParams.get('watch') !== 'true') {
+    log.push({ at: Date.now(), verb, status: 200 });
+    if (verb === 'list') {
       listCount += 1;
       res.writeHead(200, { 'Content-Type': 'application/json' });
       return void res.end(JSON.stringify({ metadata: { resourceVersion: String(rv) }, items: [...objects.values()] }));
@@ -125,9 +132,10 @@ export async function startFakeWatchServer(path = '/api/v1/nodes'): Promise<Fake
       for (const watcher of open) watcher.res.socket?.destroy();
       open.clear();
     },
-    failNext(count, status) {
-      failures = { count, status };
+    failNext(count, status, options = {}) {
+      failures = { count, status, ...options };
     },
+    requests: () => [...log],
     silence() {
       for (const watcher of open) watcher.muted = true;
     },

@@ -1,4 +1,4 @@
-import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Node } from '@/lib/k8s-types';
 import { makeKubeClient } from '../clusters/kube-http';
@@ -6,6 +6,7 @@ import { startFakeWatchServer, type FakeWatchServer } from './fake-watch-server'
 import { listAll } from './resources';
 import { slimNode } from './slim';
 import { superviseWatch, type SupervisedWatch, type SyncState } from './supervisor';
+import { KubeWatch } from './watch-transport';
 
 function kubeConfigFor(url: string): KubeConfig {
   const kc = new KubeConfig();
@@ -40,7 +41,7 @@ async function startHarness(options: { watchdogMs?: number } = {}): Promise<Harn
     resource: 'nodes',
     path: server.path,
     list: (signal) => listAll(client, server.path, signal),
-    watch: new Watch(kc),
+    watch: new KubeWatch(kc),
     slim: slimNode,
     onEvent: (event) => {
       const uid = event.object.metadata?.uid ?? '';
@@ -153,7 +154,7 @@ describe('superviseWatch against a fake API server', () => {
       resource: 'nodes',
       path: server.path,
       list: (signal) => listAll(makeKubeClient(kc), server.path, signal),
-      watch: new Watch(kc),
+      watch: new KubeWatch(kc),
       slim: slimNode,
       onEvent: (event) => names.push(`${event.type} ${event.object.metadata?.name}`),
       backoff: { initialMs: 10, maxMs: 50 },
@@ -185,7 +186,7 @@ describe('superviseWatch against a fake API server', () => {
       resource: 'nodes',
       path: server.path,
       list: (signal) => listAll(makeKubeClient(kc), server.path, signal),
-      watch: new Watch(kc),
+      watch: new KubeWatch(kc),
       slim: (raw) => raw as Node,
       keep: (node) => node.metadata?.name?.startsWith('keep') === true && node.spec !== undefined,
       onEvent: (event) => (event.type === 'DELETED' ? byName.delete(event.object.metadata?.name ?? '') : byName.set(event.object.metadata?.name ?? '', event.type)),
@@ -195,5 +196,41 @@ describe('superviseWatch against a fake API server', () => {
     await expect.poll(() => [...byName.keys()]).toEqual(['keep-1']);
     server.put('keep-1'); // no spec any more: it stops matching
     await expect.poll(() => byName.size).toBe(0);
+  });
+
+  it.each([
+    ['a refused watch', 'watch' as const, (h: Harness) => (h.server.dropWatches(), h.server.put('late'))],
+    // Missed events and no history: the resumed watch gets 410, ListWatch relists, and the list meets the 429.
+    ['a failed relist', 'list' as const, (h: Harness) => (h.server.dropWatches(), h.server.put('late'), h.server.compact())],
+  ])('waits at least Retry-After after a 429 on %s, Stale meanwhile, then converges', async (_name, on, inject) => {
+    const h = await startHarness();
+    await converged(h);
+    h.server.failNext(1, 429, { retryAfterSeconds: 1, on });
+    inject(h);
+    await expect.poll(() => h.server.requests().some((r) => r.status === 429), { timeout: 5_000, interval: 10 }).toBe(true);
+    await expect.poll(() => h.supervised.state().error, { timeout: 2_000, interval: 10 }).toMatch(/^nodes: /);
+    expect(h.supervised.state().staleSince).toBeTypeOf('number');
+    await converged(h);
+    const log = h.server.requests();
+    const refusedAt = log.findIndex((r) => r.status === 429);
+    const retry = log[refusedAt + 1];
+    // The harness's backoff is 20–100 ms: only the Retry-After hint explains a wait of a second.
+    expect(retry?.verb).toBe(on);
+    expect((retry?.at ?? 0) - (log[refusedAt]?.at ?? 0)).toBeGreaterThanOrEqual(990);
+  });
+
+  it('says Stale from a 410 until the relist is in, then Live', async () => {
+    const h = await startHarness();
+    await converged(h);
+    const before = h.states.length;
+    h.server.dropWatches();
+    h.server.put('after-410');
+    h.server.compact();
+    await converged(h);
+    expect(h.server.lists()).toBe(2);
+    const lost = h.states.slice(before).find((state) => state.error?.includes('watch history lost'));
+    expect(lost?.staleSince).toBeTypeOf('number');
+    expect(h.supervised.state()).toMatchObject({ synced: true });
+    expect(h.supervised.state().staleSince).toBeUndefined();
   });
 });

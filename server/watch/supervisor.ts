@@ -2,6 +2,7 @@ import 'server-only';
 import { ListWatch, type KubernetesObject, type Watch } from '@kubernetes/client-node';
 import type { ObjectMeta } from '@/lib/k8s-types';
 import { describeError } from '../errors';
+import { retryAfterMs } from './retry-after';
 import { UidLedger } from './uid-ledger';
 
 /**
@@ -164,6 +165,11 @@ class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
         this.current = request;
         const slimming = (phase: string, object: unknown, raw: unknown) => {
           this.touch();
+          if (phase === 'ERROR' && isHistoryLost(object)) {
+            this.historyLost(object);
+            // ListWatch relists on code 410 only; a too-large resourceVersion needs the same (client-go's reflector does so).
+            return callback(phase, { ...object, code: 410 }, raw);
+          }
           if (phase !== 'ADDED' && phase !== 'MODIFIED' && phase !== 'DELETED') return callback(phase, object, raw);
           const slim = this.options.slim(object);
           // An object that stops matching (a pod orphaned from its DaemonSet) must leave the cache.
@@ -175,6 +181,7 @@ class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
         // A watchdog abort reaches ListWatch as a client timeout, so it rewatches at once from its resourceVersion.
         const guardedDone = (error: unknown) => {
           ended = true;
+          if (isHistoryLost(error)) this.historyLost(error);
           done(request.silenced ? silence() : error);
         };
         // Bookmarks keep a quiet resource's resourceVersion fresh, so a resume after the client's
@@ -201,16 +208,29 @@ class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
     this.status.error = `${this.options.resource}: ${describeError(error)}`;
     this.status.staleSince ??= this.now();
     this.publish();
-    this.scheduleRestart();
+    this.scheduleRestart(retryAfterMs(error));
   }
 
-  private scheduleRestart(): void {
+  /**
+   * The server no longer has the events after our resourceVersion (410 Gone, or it restarted and does not
+   * know it): ListWatch relists, and until that list is in, the cache may be behind — Stale.
+   */
+  private historyLost(status: unknown): void {
+    if (this.stopped) return;
+    this.status.error = `${this.options.resource}: watch history lost (${statusMessage(status)}); relisting`;
+    this.status.staleSince ??= this.now();
+    this.publish();
+  }
+
+  /** Retries after the backoff, or after the server's Retry-After when that is longer (429, 503). */
+  private scheduleRestart(retryAfter: number | undefined): void {
     clearTimeout(this.restartTimer);
     const backoff = this.options.backoff ?? { initialMs: 500, maxMs: 30_000 };
     const capped = Math.min(backoff.maxMs, backoff.initialMs * 2 ** this.attempts);
     this.attempts += 1;
     // Equal jitter: half fixed, half random, so many clusters failing together do not retry in step.
-    const delay = capped / 2 + ((this.options.random ?? Math.random)() * capped) / 2;
+    const jittered = capped / 2 + ((this.options.random ?? Math.random)() * capped) / 2;
+    const delay = Math.max(jittered, retryAfter ?? 0);
     this.restartTimer = setTimeout(() => {
       if (!this.stopped) void this.informer.start();
     }, delay);
@@ -224,6 +244,19 @@ class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
     this.touch();
     current.abort(silence());
   }
+}
+
+/** A watch ERROR Status or a refused watch that means "relist": 410 Gone, or a resourceVersion the server has not reached. */
+function isHistoryLost(value: unknown): value is { code?: unknown; statusCode?: unknown } {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as { code?: unknown; statusCode?: unknown; details?: { causes?: { reason?: unknown }[] } };
+  if (record.code === 410 || record.statusCode === 410) return true;
+  return record.details?.causes?.some((cause) => cause.reason === 'ResourceVersionTooLarge') === true;
+}
+
+function statusMessage(value: unknown): string {
+  const message = typeof value === 'object' && value !== null ? (value as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && message !== '' ? message : '410 Gone';
 }
 
 /** A supervised list+watch of one resource kind; nothing starts until `start()`. */

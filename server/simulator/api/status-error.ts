@@ -2,11 +2,17 @@ import 'server-only';
 import { type ResourceKind, type StoreErrorReason } from '../store-types';
 import { qualifiedKind, qualifiedResource, RESOURCES } from './resources';
 
-/** One field problem of an Invalid error, as upstream's `field.Error` renders into `details.causes`. */
-export interface FieldCause {
-  /** FieldValueRequired | FieldValueInvalid | FieldValueNotSupported | FieldValueForbidden | FieldValueDuplicate */
+/** One entry of a Status's `details.causes` (upstream `metav1.StatusCause`). */
+export interface StatusCause {
   reason: string;
   message: string;
+  field?: string;
+}
+
+/** One field problem of an Invalid error, as upstream's `field.Error` renders into `details.causes`. */
+export interface FieldCause extends StatusCause {
+  /** FieldValueRequired | FieldValueInvalid | FieldValueNotSupported | FieldValueForbidden | FieldValueDuplicate */
+  reason: string;
   field: string;
 }
 
@@ -15,7 +21,7 @@ export interface StatusDetails {
   name?: string;
   group?: string;
   kind?: string;
-  causes?: FieldCause[];
+  causes?: StatusCause[];
   retryAfterSeconds?: number;
 }
 
@@ -112,4 +118,15 @@ export function badRequest(message: string): StoreError {
 /** 410 Gone for a resourceVersion older than the history window (`too old resource version: 5 (10)`). */
 export function gone(requested: string, oldest: string): StoreError {
   return new StoreError('Gone', `too old resource version: ${requested} (${oldest})`);
+}
+
+/**
+ * 504 for a resourceVersion this server has not reached (upstream `storage.NewTooLargeResourceVersionError`:
+ * the watch cache waits 3 s for it, then answers this). After an API server restart over a store with
+ * restarted resourceVersions, clients holding newer ones see it and must relist.
+ */
+export function tooLargeResourceVersion(requested: number, current: number): StoreError {
+  return new StoreError('Timeout', `Timeout: Too large resource version: ${requested}, current: ${current}`, {
+    causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1,
+  });
 }
