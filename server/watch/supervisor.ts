@@ -152,6 +152,7 @@ class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
     const raw = await this.options.list(controller.signal, () => this.touch());
     this.touch();
     const items = (raw.items ?? []).map(this.options.slim).filter((item) => this.keep(item));
+    this.ledger.replaceRecreated(items);
     return { metadata: raw.metadata ?? {}, items: items as unknown as Cached[] };
   }
 

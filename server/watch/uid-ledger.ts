@@ -22,6 +22,19 @@ export class UidLedger<T extends Keyed> {
     this.emit({ type: sameUid ? 'MODIFIED' : 'ADDED', object });
   }
 
+  /**
+   * For a relist's items: an object whose uid differs from the one reported under its name is a new
+   * object, even when its resourceVersion is the same. client-node's cache skips an item whose
+   * resourceVersion it already holds, which after an API server restart with restarted
+   * resourceVersions would keep the old object for good.
+   */
+  replaceRecreated(objects: readonly T[]): void {
+    for (const object of objects) {
+      const previous = this.objects.get(keyOf(object));
+      if (previous !== undefined && previous.metadata?.uid !== object.metadata?.uid) this.upsert(object);
+    }
+  }
+
   remove(object: T): void {
     const key = keyOf(object);
     const previous = this.objects.get(key);
