@@ -1,6 +1,6 @@
 import 'server-only';
-import { type SimStore } from '../store';
-import { badRequest, StoreError } from './status-error';
+import { formatTimestamp, type SimStore } from '../store';
+import { badRequest, notFound, StoreError } from './status-error';
 import { type WatchRegistry } from './watch-registry';
 
 /** Fail the next `count` requests (whose path starts with `pathPrefix`) with `status`. */
@@ -23,6 +23,11 @@ export interface Faults {
   failNext(rule: FailureRule): void;
   /** Delays every request (optionally only under a path prefix) by `ms`; 0 removes the delay. */
   setLatency(ms: number, pathPrefix?: string): void;
+  /**
+   * Sets a node's Ready condition (as its kubelet would post it): `false` makes it NotReady, and the
+   * node lifecycle controller taints it; omitted, flips it. Returns the new status.
+   */
+  setNodeReady(name: string, ready?: boolean): 'True' | 'False';
   /** Removes every pending failure and latency. */
   reset(): void;
   /** The number of open watches. */
@@ -75,6 +80,25 @@ export class FaultInjector implements Faults {
     this.latency = { ms, ...(pathPrefix ? { pathPrefix } : {}) };
   }
 
+  setNodeReady(name: string, ready?: boolean): 'True' | 'False' {
+    const node = this.store.get('nodes', undefined, name);
+    if (node === undefined) throw notFound('nodes', name);
+    const status = (node.status ?? {}) as { conditions?: Record<string, unknown>[] };
+    const conditions = status.conditions ?? [];
+    const current = conditions.find((condition) => condition.type === 'Ready');
+    const next = (ready ?? current?.status === 'False') ? 'True' : 'False';
+    const now = formatTimestamp(this.store.clock.now());
+    const condition = {
+      type: 'Ready', status: next, lastHeartbeatTime: now,
+      lastTransitionTime: current?.status === next ? current.lastTransitionTime : now,
+      reason: next === 'True' ? 'KubeletReady' : 'KubeletNotReady',
+      message: next === 'True' ? 'kubelet is posting ready status' : 'injected fault: the node stopped being Ready',
+    };
+    node.status = { ...status, conditions: [...conditions.filter((c) => c.type !== 'Ready'), condition] };
+    this.store.update('nodes', node, { subresource: 'status' });
+    return next;
+  }
+
   reset(): void {
     this.rules = [];
     this.latency = { ms: 0 };
@@ -117,9 +141,15 @@ export class FaultInjector implements Faults {
         return {};
       }
       case 'latency': this.setLatency(num('ms') ?? 0, str('pathPrefix')); return {};
+      case 'nodeReady': {
+        const node = str('node');
+        if (node === undefined) throw badRequest('nodeReady needs "node": the node\'s name');
+        const ready = typeof request.ready === 'boolean' ? request.ready : undefined;
+        return { node, ready: this.setNodeReady(node, ready) };
+      }
       case 'reset': this.reset(); return {};
       default:
-        throw badRequest(`unknown action ${JSON.stringify(request.action)}: expected dropWatches, endWatches, compact, fail, latency or reset`);
+        throw badRequest(`unknown action ${JSON.stringify(request.action)}: expected dropWatches, endWatches, compact, fail, latency, nodeReady or reset`);
     }
   }
 }
