@@ -1,12 +1,15 @@
 /**
  * `npm run sim -- --port P [--scenario demo|scale|empty] [--nodes N] [--daemonsets M] [--seed S]
- * [--speed X] [--host 127.0.0.1]`: the simulated Kubernetes cluster alone, until killed.
+ * [--speed X] [--host 127.0.0.1] [--fault-… (see --help and README "Faults")]`: the simulated
+ * Kubernetes cluster alone, until killed, optionally misbehaving on a schedule.
  *
  * The simulator's modules are marked `server-only`, which resolves to an empty module only under the
  * `react-server` export condition; so this script re-runs itself with that condition when it lacks it.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { spawn } from 'node:child_process';
+import { parseDurationMs } from '../lib/duration';
+import type { FaultPlan } from '../server/simulator/fault-schedule';
 
 // SCENARIOS of server/simulator/scenarios/scenario.ts, which cannot load before the re-exec below.
 const SCENARIO_NAMES = ['demo', 'scale', 'empty'] as const;
@@ -21,7 +24,23 @@ interface SimOptions {
   seed?: number;
   speed: number;
   host: string;
+  faults: FaultPlan;
 }
+
+/** The `--fault-*` flags as commander parses them. */
+interface FaultFlags {
+  faultLatency?: number;
+  faultDropWatchesEvery?: number;
+  faultExpireWatchesEvery?: number;
+  faultFailEvery?: number;
+  faultFailStatus?: 429 | 500 | 503 | 504;
+  faultFailCount?: number;
+  faultRetryAfter?: number;
+  faultFlapNode?: string;
+  faultFlapEvery?: number;
+}
+
+const FAIL_STATUSES = [429, 500, 503, 504] as const;
 
 function integer(name: string, min: number, max: number): (value: string) => number {
   return (value) => {
@@ -41,6 +60,47 @@ function speed(value: string): number {
   return parsed;
 }
 
+function duration(name: string, minMs: number, maxMs: number): (value: string) => number {
+  return (value) => {
+    const ms = parseDurationMs(value);
+    if (ms === undefined || ms < minMs || ms > maxMs) {
+      throw new InvalidArgumentError(`${name} must be a duration from ${minMs} ms to ${maxMs / 1000} s such as 200ms, 30s or 2m, got "${value}".`);
+    }
+    return ms;
+  };
+}
+
+function failStatus(value: string): (typeof FAIL_STATUSES)[number] {
+  const found = FAIL_STATUSES.find((status) => String(status) === value.trim());
+  if (found === undefined) throw new InvalidArgumentError(`fault-fail-status must be one of ${FAIL_STATUSES.join(', ')}, got "${value}".`);
+  return found;
+}
+
+/** The fault plan of the flags; flags that refine another (`--fault-fail-status` without `--fault-fail-every`) are refused. */
+function faultPlan(flags: FaultFlags): FaultPlan {
+  const needs = (flag: string, present: unknown, needed: string, neededPresent: unknown) => {
+    if (present !== undefined && neededPresent === undefined) throw new InvalidArgumentError(`${flag} needs ${needed}.`);
+  };
+  needs('--fault-fail-status', flags.faultFailStatus, '--fault-fail-every', flags.faultFailEvery);
+  needs('--fault-fail-count', flags.faultFailCount, '--fault-fail-every', flags.faultFailEvery);
+  needs('--fault-retry-after', flags.faultRetryAfter, '--fault-fail-every', flags.faultFailEvery);
+  needs('--fault-flap-every', flags.faultFlapEvery, '--fault-flap-node', flags.faultFlapNode);
+  const plan: FaultPlan = {};
+  if (flags.faultLatency !== undefined) plan.latencyMs = flags.faultLatency;
+  if (flags.faultDropWatchesEvery !== undefined) plan.dropWatchesEveryMs = flags.faultDropWatchesEvery;
+  if (flags.faultExpireWatchesEvery !== undefined) plan.expireWatchesEveryMs = flags.faultExpireWatchesEvery;
+  if (flags.faultFailEvery !== undefined) {
+    plan.fail = {
+      everyMs: flags.faultFailEvery,
+      status: flags.faultFailStatus ?? 503,
+      count: flags.faultFailCount ?? 3,
+      ...(flags.faultRetryAfter === undefined ? {} : { retryAfterSeconds: flags.faultRetryAfter }),
+    };
+  }
+  if (flags.faultFlapNode !== undefined) plan.flapNode = { name: flags.faultFlapNode, everyMs: flags.faultFlapEvery ?? 10_000 };
+  return plan;
+}
+
 function scenario(value: string): Scenario {
   const found = SCENARIO_NAMES.find((name) => name === value);
   if (found === undefined) throw new InvalidArgumentError(`scenario must be one of ${SCENARIO_NAMES.join(', ')}, got "${value}".`);
@@ -58,10 +118,25 @@ function parseOptions(argv: readonly string[]): SimOptions {
     .option('--seed <s>', 'seed of the scale scenario (default 1)', integer('seed', 0, 4_294_967_295))
     .option('--speed <x>', 'clock speed: 10 runs the cluster ten times faster', speed, 1)
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--fault-latency <duration>', 'delay every request, e.g. 200ms', duration('fault-latency', 0, 60_000))
+    .option('--fault-drop-watches-every <duration>', 'destroy every open watch connection this often, e.g. 30s', duration('fault-drop-watches-every', 100, 86_400_000))
+    .option('--fault-expire-watches-every <duration>', 'forget watch history and send 410 Gone to every watch this often', duration('fault-expire-watches-every', 100, 86_400_000))
+    .option('--fault-fail-every <duration>', 'this often, fail the next requests (see --fault-fail-status/-count)', duration('fault-fail-every', 100, 86_400_000))
+    .option('--fault-fail-status <code>', `status of the failed requests: ${FAIL_STATUSES.join(' | ')} (default 503)`, failStatus)
+    .option('--fault-fail-count <n>', 'requests failed each time (default 3)', integer('fault-fail-count', 1, 10_000))
+    .option('--fault-retry-after <seconds>', 'Retry-After of the failed requests (default 1 for 429 and 503)', integer('fault-retry-after', 0, 3_600))
+    .option('--fault-flap-node <name>', 'flip this node between Ready and NotReady (see --fault-flap-every)')
+    .option('--fault-flap-every <duration>', 'how often the node flips (default 10s)', duration('fault-flap-every', 100, 86_400_000))
     .showHelpAfterError()
     .exitOverride((error) => process.exit(error.exitCode));
   program.parse([...argv], { from: 'user' });
-  return program.opts<SimOptions>();
+  const options = program.opts<Omit<SimOptions, 'faults'> & FaultFlags>();
+  try {
+    return { ...options, faults: faultPlan(options) };
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    return program.error(`error: ${error.message}`);
+  }
 }
 
 /** Whether modules marked `server-only` load here (the `react-server` condition is active). */
@@ -80,6 +155,7 @@ function reexec(): void {
 
 async function serve(options: SimOptions): Promise<void> {
   const { startSimulatedCluster } = await import('../server/simulator/cluster');
+  const { startFaultSchedule } = await import('../server/simulator/fault-schedule');
   const started = Date.now();
   const cluster = await startSimulatedCluster({
     scenario: options.scenario,
@@ -93,7 +169,16 @@ async function serve(options: SimOptions): Promise<void> {
   const counts = ['nodes', 'daemonsets', 'pods'].map((kind) => `${cluster.store.count(kind as 'nodes')} ${kind}`).join(', ');
   console.log(`Simulated cluster "${options.scenario}" (${counts}, speed ${options.speed}x) serving at ${cluster.url} (started in ${Date.now() - started} ms)`);
   console.log(`Try: kubectl --server ${cluster.url} get daemonsets -A`);
+  let schedule;
+  try {
+    schedule = startFaultSchedule(cluster.faults, options.faults, (line) => console.log(line));
+  } catch (error) {
+    await cluster.close();
+    throw error;
+  }
+  for (const line of schedule.description) console.log(`Fault: ${line}`);
   const shutdown = (): void => {
+    schedule.stop();
     void cluster.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
