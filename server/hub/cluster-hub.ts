@@ -163,6 +163,11 @@ export class ClusterHub {
     return this.subscribers.size;
   }
 
+  /** Each stream client's queued messages and how often it was resynced (tests, diagnostics). */
+  backlogs(): { queued: number; resyncs: number }[] {
+    return [...this.subscribers].map((subscriber) => ({ queued: subscriber.queue.size(), resyncs: subscriber.queue.resyncs }));
+  }
+
   /** Stops timers; subscribers are closed. */
   close(): void {
     clearTimeout(this.flushTimer);

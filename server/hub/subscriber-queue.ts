@@ -1,4 +1,5 @@
 import 'server-only';
+import { encodeComment } from './stream-protocol';
 
 /**
  * The outgoing queue of one stream client. A client that reads slower than the fleet changes would
@@ -21,7 +22,8 @@ export class SubscriberQueue {
   push(chunk: string): void {
     if (this.closed) return;
     if (this.queue.length >= this.maxQueued) {
-      this.queue = this.resync();
+      // The comment says why a snapshot arrives unasked (EventSource ignores comments; logs and curl show them).
+      this.queue = [encodeComment(`resync: this client fell ${this.maxQueued} messages behind; the backlog is replaced by a fresh snapshot`), ...this.resync()];
       this.resyncs += 1;
     } else {
       this.queue.push(chunk);
