@@ -64,6 +64,16 @@ describe('faults against the hub', () => {
     await equalsFreshList();
   });
 
+  it.each([
+    ['dropped watch connections', () => sim.faults.dropWatches()],
+    ['410 Gone on every open watch', () => sim.faults.compact({ expireOpenWatches: true })],
+  ])('%s: Stale, then equal to a fresh list', async (_name, inject) => {
+    inject();
+    labelFirstNode(`after-${Date.now()}`);
+    await expect.poll(lastState, { timeout: 5_000, interval: 5 }).toBe('Stale');
+    await equalsFreshList();
+  });
+
   it('a node flapping Ready/NotReady: the grid follows every flip, the stream stays Live and never stalls', async () => {
     const node = 'worker-03';
     const statusesBefore = view.statuses.length;

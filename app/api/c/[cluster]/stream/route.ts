@@ -5,11 +5,12 @@
  * 1. `: connected` — a comment, sent at once so headers flush.
  * 2. `event: snapshot`, data `{ seq, rows, columns }` — a lib/fleet-model FleetSnapshot plus the hub's
  *    sequence number. Replace all state with it. It is sent again, unasked, when this client fell
- *    behind (its queue passed a bound) and instead of a burst of more than 2000 deltas (a relist):
+ *    behind (its queue passed a bound; a `: resync: …` comment comes first) and instead of a burst of more than 2000 deltas (a relist):
  *    treat every snapshot as a reset.
  * 3. `event: status`, data `{ state: 'Live' | 'Stale', since, resources: { nodes | daemonsets | pods |
  *    controllerrevisions: { synced, count, error? } } }` — after the snapshot and on every change.
- *    Stale as soon as any watch fails (refused, dropped, 5xx, a failing relist), Live again only once
+ *    Stale as soon as any watch fails (refused, dropped, 5xx, 429, a failing relist, a 410 until its
+ *    relist is in), Live again only once
  *    every kind has re-synced. `since` is epoch ms of the last Live↔Stale transition (for Stale: the
  *    first failure, since when data may be behind).
  * 4. `event: delta`, data `{ seq, deltas: FleetDelta[] }` — at most every 100 ms; apply the deltas in
