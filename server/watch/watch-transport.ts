@@ -8,8 +8,8 @@ import { parseRetryAfterSeconds } from './retry-after';
  * The watch request ListWatch makes, over node:http(s) with the kubeconfig's credentials. client-node's
  * own Watch throws away a refused watch's response (only the status code survives), so a 429's
  * Retry-After and the Status message never reach the supervisor; this one keeps both. Otherwise it
- * behaves as client-node's: it resolves once the response head is in (after calling `done` when the
- * answer is not 200), streams JSON lines to `callback`, ends a silent connection after `inactivityMs`
+ * behaves as client-node's: it resolves once a 200's head is in (a refusal or a network error calls
+ * `done` first, then resolves), streams JSON lines to `callback`, ends a silent connection after `inactivityMs`
  * with a TimeoutError (ListWatch resumes from its resourceVersion at once), and calls `done` once.
  */
 
@@ -67,9 +67,16 @@ export class KubeWatch {
     await new Promise<void>((resolve) => {
       resetTimer();
       const req = send(url, { ...options, method: 'GET', headers: { ...base, Accept: 'application/json' }, signal: controller.signal }, (res) => {
-        resolve();
-        if (res.statusCode === 200) streamLines(res, callback, resetTimer, finish);
-        else readRefusal(res, finish);
+        if (res.statusCode === 200) {
+          resolve();
+          streamLines(res, callback, resetTimer, finish);
+          return;
+        }
+        // As client-node's: a refusal reaches `done` before the watch resolves, so the caller never takes it for a connection.
+        readRefusal(res, (error) => {
+          finish(error);
+          resolve();
+        });
       });
       req.on('error', (error) => {
         finish(error);
