@@ -112,7 +112,8 @@ function streamLines(res: IncomingMessage, callback: Callback, onData: () => voi
   });
   res.on('end', () => finish(null));
   res.on('close', () => finish(null));
-  res.on('error', finish);
+  // Node's own word for a reset mid-stream is a bare "aborted": say what broke.
+  res.on('error', (error) => finish(new Error(`watch connection lost (${error.message})`)));
 }
 
 /** Reads a refused watch's Status (bounded) and reports it as a WatchRequestError. */
