@@ -298,6 +298,32 @@ describe('createStore: history and watch resume', () => {
   it('rejects a malformed resourceVersion', () => {
     expect(storeError(() => makeStore().eventsSince('nodes', 'abc')).code).toBe(400);
   });
+
+  it('answers 504 "Too large resource version" for one it has not reached (upstream ResourceVersionTooLarge)', () => {
+    const store = makeStore();
+    const error = storeError(() => store.eventsSince('nodes', String(Number(store.currentResourceVersion()) + 5)));
+    expect([error.code, error.reason, error.details?.causes?.[0]?.reason, error.details?.retryAfterSeconds]).toEqual([504, 'Timeout', 'ResourceVersionTooLarge', 1]);
+    expect(error.message).toMatch(/^Timeout: Too large resource version: \d+, current: \d+$/);
+  });
+});
+
+describe('createStore copyOf: an API server restart over the same store', () => {
+  it('keeps every object, uid and resourceVersion, forgets the history, and goes on from the same resourceVersion', () => {
+    const old = makeStore();
+    const from = old.currentResourceVersion();
+    old.create('nodes', { metadata: { name: 'n1' } });
+    old.create('daemonsets', makeDs('agent'));
+    const copy = createStore({ clock: manualClock(), copyOf: old });
+    const names = (store: SimStore) => ['namespaces', 'nodes', 'daemonsets'].flatMap((kind) => store.list(kind as 'nodes').items.map((o) => `${o.metadata.name} ${o.metadata.uid} ${o.metadata.resourceVersion}`));
+    expect(names(copy)).toEqual(names(old));
+    expect(copy.currentResourceVersion()).toBe(old.currentResourceVersion());
+    // A watch that missed events cannot resume; one that saw everything can.
+    expect(storeError(() => copy.eventsSince('nodes', from)).code).toBe(410);
+    expect(copy.eventsSince('nodes', copy.currentResourceVersion())).toEqual([]);
+    const created = copy.create('nodes', { metadata: { name: 'n2' } });
+    expect(Number(created.metadata.resourceVersion)).toBe(Number(old.currentResourceVersion()) + 1);
+    expect(old.get('nodes', undefined, 'n2')).toBeUndefined();
+  });
 });
 
 describe('createStore: bad input is expected input', () => {

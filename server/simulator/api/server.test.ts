@@ -282,4 +282,16 @@ describe('faults', () => {
     await call('POST', '/_sim/faults', { action: 'reset' });
     expect((await call('POST', '/_sim/faults', { action: 'explode' })).status).toBe(400);
   });
+
+  it('flips a node between Ready and NotReady through POST /_sim/faults nodeReady, and refuses bad input', async () => {
+    store.create('nodes', { metadata: { name: 'flappy' } });
+    const ready = () => (store.get('nodes', undefined, 'flappy')?.status as { conditions?: { type: string; status: string; reason: string }[] } | undefined)?.conditions?.find((c) => c.type === 'Ready');
+    expect((await call('POST', '/_sim/faults', { action: 'nodeReady', node: 'flappy' })).body).toEqual({ ok: true, node: 'flappy', ready: 'False' });
+    expect(ready()).toMatchObject({ status: 'False', reason: 'KubeletNotReady' });
+    expect((await call('POST', '/_sim/faults', { action: 'nodeReady', node: 'flappy' })).body).toMatchObject({ ready: 'True' });
+    expect((await call('POST', '/_sim/faults', { action: 'nodeReady', node: 'flappy', ready: true })).body).toMatchObject({ ready: 'True' });
+    expect(ready()).toMatchObject({ status: 'True', reason: 'KubeletReady' });
+    expect((await call('POST', '/_sim/faults', { action: 'nodeReady' })).status).toBe(400);
+    expect((await call('POST', '/_sim/faults', { action: 'nodeReady', node: 'ghost' })).body).toMatchObject({ code: 404, message: 'nodes "ghost" not found' });
+  });
 });
