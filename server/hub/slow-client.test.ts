@@ -13,8 +13,8 @@ import { sseResponse } from './sse';
 
 /*
  * A stream client that stops reading must not slow the others or grow the server's memory. Over real
- * TCP (a node:http server piping the SSE body with backpressure; Next's own response piping is not
- * under test here): one client
+ * TCP (a node:http server piping the SSE body with backpressure; Next's server also waits for 'drain'
+ * between writes, see next/dist/server/pipe-readable.js, but is not started here): one client
  * reads, one never does while thousands of cell changes flow. The reader keeps up; the other's
  * backlog stays bounded and is replaced by a fresh snapshot, with a comment saying why.
  */
