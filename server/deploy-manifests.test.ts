@@ -125,6 +125,8 @@ describe('deploy/ manifests hold the hardening the image relies on', () => {
     ['readiness /api/readyz', (d: Deployment) => d.container.readinessProbe?.httpGet?.path === '/api/readyz'],
     ['no demo, audit log in /tmp, listens on 0.0.0.0', (d: Deployment) => envOf(d).DAEMONSCOPE_NO_DEMO === '1' && envOf(d).DAEMONSCOPE_AUDIT_LOG?.startsWith('/tmp/') === true && envOf(d).HOSTNAME === '0.0.0.0'],
     ['memory limit set', (d: Deployment) => d.container.resources?.limits?.memory !== undefined],
+    // Listening on every address in local mode would hand the ServiceAccount's rights to whoever reaches the Service.
+    ['token mode: users act with their own tokens', (d: Deployment) => envOf(d).DAEMONSCOPE_AUTH_MODE === 'token'],
   ])('%s', async (_label, holds) => {
     expect(holds(await deployment())).toBe(true);
   });
