@@ -22,3 +22,13 @@ export async function advanceClock(ms: number): Promise<void> {
   });
   if (!response.ok) throw new Error(`POST /_sim/clock: ${response.status} ${await response.text()}`);
 }
+
+/** Sends one fault-injection request to the simulated cluster (`POST /_sim/faults`). */
+export async function injectFault(body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${process.env.E2E_SIM_URL}/_sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST /_sim/faults: ${response.status} ${await response.text()}`);
+}
