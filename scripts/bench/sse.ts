@@ -2,7 +2,7 @@
  * A Server-Sent Events client for the bench: node:http (so the byte counts are what crossed the
  * socket, with no transparent decompression), a small incremental parser, and arrival times.
  */
-import { request, type ClientRequest } from 'node:http';
+import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -53,6 +53,9 @@ function parseBlock(block: string): SseEvent | undefined {
 export interface SseConnection {
   /** Total bytes received on the body so far. */
   bytes(): number;
+  /** Stops reading the socket (the server then meets backpressure), until `resume`. */
+  pause(): void;
+  resume(): void;
   close(): void;
   /** Settles when the response ends or fails (never rejects). */
   closed: Promise<string>;
@@ -62,8 +65,12 @@ export interface SseConnection {
 export function openSse(url: string, onEvent: (event: SseEvent, at: number) => void, onOpen?: (status: number) => void): SseConnection {
   let received = 0;
   let req: ClientRequest | undefined;
+  let response: IncomingMessage | undefined;
+  let paused = false;
   const closed = new Promise<string>((resolve) => {
     req = request(url, { headers: { Accept: 'text/event-stream' } }, (res) => {
+      response = res;
+      if (paused) res.pause();
       onOpen?.(res.statusCode ?? 0);
       const decoder = new StringDecoder('utf8');
       const parser = new SseParser();
@@ -78,5 +85,17 @@ export function openSse(url: string, onEvent: (event: SseEvent, at: number) => v
     req.on('error', (error) => resolve(error.message));
     req.end();
   });
-  return { bytes: () => received, close: () => req?.destroy(), closed };
+  return {
+    bytes: () => received,
+    pause: () => {
+      paused = true;
+      response?.pause();
+    },
+    resume: () => {
+      paused = false;
+      response?.resume();
+    },
+    close: () => req?.destroy(),
+    closed,
+  };
 }

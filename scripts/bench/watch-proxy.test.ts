@@ -74,6 +74,9 @@ describe('startWatchProxy (against a fake API server)', () => {
     expect(proxy.watchRequests() - before.watches).toBe(1);
     expect(proxy.openWatches().get('/api/v1/pods')).toBe(1);
     expect(proxy.requests() - before.requests).toBe(2);
+    // The watch's ADDED line is an event at the API server's watches; the list is not.
+    expect(proxy.watchEvents().get('/api/v1/pods')).toBe(1);
+    expect(proxy.watchEvents().has('/api/v1/nodes?limit=1')).toBe(false);
     for (const end of held.splice(0)) end();
     await expect.poll(() => proxy.openWatches().size).toBe(0);
     expect(proxy.watchRequests() - before.watches).toBe(1);

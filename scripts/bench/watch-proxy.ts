@@ -6,6 +6,7 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { WatchLineCounter } from './watch-lines';
 
 /** Whether a request path+query is a Kubernetes watch (`?watch=true` or `?watch=1`). */
 export function isWatchRequest(url: string): boolean {
@@ -27,6 +28,8 @@ export interface WatchProxy {
   watchRequests(): number;
   /** All requests since the proxy started. */
   requests(): number;
+  /** Watch events (bookmarks excluded) passed to the dashboard since the proxy started, by resource path. */
+  watchEvents(): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export interface ProxiedRequest {
 export async function startWatchProxy(target: string, onDone?: (request: ProxiedRequest) => void): Promise<WatchProxy> {
   const upstream = new URL(target);
   const open = new Map<string, number>();
+  const events = new Map<string, number>();
   let watches = 0;
   let total = 0;
   const forward = (req: IncomingMessage, res: ServerResponse) => {
@@ -67,7 +71,14 @@ export async function startWatchProxy(target: string, onDone?: (request: Proxied
       { host: upstream.hostname, port: upstream.port, method: req.method, path: url, headers: { ...req.headers, host: upstream.host } },
       (answer) => {
         let bytes = 0;
-        answer.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        const lines = isWatch ? new WatchLineCounter() : undefined;
+        answer.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (lines === undefined) return;
+          const before = lines.events;
+          lines.feed(chunk);
+          if (lines.events > before) events.set(path, (events.get(path) ?? 0) + lines.events - before);
+        });
         answer.on('end', () => onDone?.({ method: req.method ?? 'GET', url, status: answer.statusCode ?? 0, bytes, ms: performance.now() - started }));
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         // A watch may send no event for a long time; its client waits for the headers to begin.
@@ -98,6 +109,7 @@ export async function startWatchProxy(target: string, onDone?: (request: Proxied
     openWatches: () => new Map(open),
     watchRequests: () => watches,
     requests: () => total,
+    watchEvents: () => new Map(events),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

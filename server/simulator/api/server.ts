@@ -13,6 +13,7 @@ import { parseListQuery } from './list-query';
 import {
   handleCreate, handleDelete, handleEviction, handleGet, handlePatch, handleUpdate, type ObjectRequest,
 } from './object-handlers';
+import { markUnready, parseUnreadyBody } from './readiness-probe';
 import { parseResourcePath } from './routes';
 import { StoreError } from './status-error';
 import { serveWatch } from './watch';
@@ -100,6 +101,11 @@ class ApiRouter {
     if (path === '/_sim/faults') {
       if (req.method !== 'POST') throw METHOD_NOT_ALLOWED();
       sendJson(res, 200, { ok: true, ...this.faults.control(parseJsonBody(await readBody(req))) });
+      return;
+    }
+    if (path === '/_sim/unready') {
+      if (req.method !== 'POST') throw METHOD_NOT_ALLOWED();
+      sendJson(res, 200, markUnready(this.store, parseUnreadyBody(parseJsonBody(await readBody(req)))));
       return;
     }
     if (path === '/_sim/clock' && this.clock) {
