@@ -1,6 +1,6 @@
 import 'server-only';
 import type { FleetEvent } from '@/lib/fleet-model/types';
-import { ClusterHub } from '../hub/cluster-hub';
+import { ClusterHub, type ClusterHubOptions } from '../hub/cluster-hub';
 import { KubeWatch } from '../watch/watch-transport';
 import { listAll, RESOURCE_SPECS, WATCHED_RESOURCES, type ResourceSpec } from '../watch/resources';
 import { superviseWatch, type Keyed, type SupervisedWatch } from '../watch/supervisor';
@@ -24,12 +24,14 @@ export interface ConnectOptions {
   progressDeadlineSeconds: number;
   backoff?: { initialMs: number; maxMs: number };
   watchdogMs?: number;
+  /** Batching and per-client queue bounds of the hub (tests shrink them; the server keeps the defaults). */
+  hub?: Pick<ClusterHubOptions, 'batchMs' | 'maxQueued'>;
 }
 
 /** Opens one supervised list+watch per resource kind into a new hub. Watches start at once. */
 export function connectCluster(name: string, access: ClusterAccess, options: ConnectOptions): ClusterConnection {
   const client = makeKubeClient(access.kc);
-  const hub = new ClusterHub({ cluster: name, now: access.now, progressDeadlineSeconds: options.progressDeadlineSeconds });
+  const hub = new ClusterHub({ ...options.hub, cluster: name, now: access.now, progressDeadlineSeconds: options.progressDeadlineSeconds });
   const watch = new KubeWatch(access.kc);
   const watches: SupervisedWatch<Keyed>[] = WATCHED_RESOURCES.map((resource) => {
     const spec = RESOURCE_SPECS[resource] as ResourceSpec<Keyed>;

@@ -1,0 +1,173 @@
+/**
+ * The soak's load: pods made unready in bulk through the simulator's `POST /_sim/unready` (a failing
+ * readiness probe; the simulated kubelet makes each pod Ready again after its readiness delay), paced
+ * every tick and steered once a second toward the target rate of watch events the proxy counts.
+ */
+import { performance } from 'node:perf_hooks';
+import { getJson } from '../bench/sim-api';
+import type { Pod } from '../../lib/k8s-types';
+import { cellKey, type FlipLedger } from './flip-ledger';
+import { flipsForTick, initialRate, nextRate, type RateState } from './rate-control';
+
+/** A pod the driver may flip, and the grid cell it shows in. */
+export interface FlipCandidate {
+  /** `namespace/name`. */
+  pod: string;
+  cell: string;
+}
+
+/** Ready pods owned by a DaemonSet and bound to a node, in a fixed shuffled order (spread over the grid). */
+export function flipCandidates(pods: readonly Pod[], seed: number): FlipCandidate[] {
+  const candidates: FlipCandidate[] = [];
+  for (const pod of pods) {
+    const owner = pod.metadata?.ownerReferences?.find((reference) => reference.controller === true && reference.kind === 'DaemonSet');
+    const node = pod.spec?.nodeName;
+    const ready = pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True');
+    const namespace = pod.metadata?.namespace;
+    const name = pod.metadata?.name;
+    if (owner === undefined || !node || !ready || !namespace || !name) continue;
+    candidates.push({ pod: `${namespace}/${name}`, cell: cellKey(`${namespace}/${owner.name}`, node) });
+  }
+  return shuffle(candidates, seed);
+}
+
+/** Fisher–Yates with a small seeded generator (the same seed flips pods in the same order). */
+function shuffle<T>(items: T[], seed: number): T[] {
+  let state = seed >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4_294_967_296;
+  };
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
+
+/** Options of {@link startDriver}. */
+export interface DriverOptions {
+  simUrl: string;
+  targetEventsPerSecond: number;
+  /** Watch events counted so far at the API server's side (the proxy). */
+  watchEvents: () => number;
+  ledger: FlipLedger;
+  seed: number;
+  log: (line: string) => void;
+  tickMs?: number;
+  /** Requests to the simulator allowed in flight; a tick finding them all busy is skipped (and counted). */
+  maxInFlight?: number;
+}
+
+/** What the driver did. */
+export interface DriverResult {
+  seconds: number;
+  requests: number;
+  flipsAsked: number;
+  flipsMade: number;
+  /** Ticks skipped because the simulator had not answered the earlier requests yet. */
+  ticksSkipped: number;
+  /** Round-trip of each `POST /_sim/unready`, ms. */
+  requestMs: number[];
+  errors: string[];
+  final: RateState;
+}
+
+/** A running driver. */
+export interface Driver {
+  /** Stops asking for flips and waits for the requests in flight. */
+  stop(): Promise<DriverResult>;
+}
+
+interface UnreadyAnswer {
+  changed?: unknown;
+  skipped?: unknown;
+}
+
+/** Lists the cluster's pods and starts flipping them. */
+export async function startDriver(options: DriverOptions): Promise<Driver> {
+  const pods = (await getJson<{ items?: Pod[] }>(options.simUrl, '/api/v1/pods')).items ?? [];
+  const candidates = flipCandidates(pods, options.seed);
+  if (candidates.length === 0) throw new Error('the simulated cluster has no Ready DaemonSet pod to make unready');
+  const cellOf = new Map(candidates.map((candidate) => [candidate.pod, candidate.cell]));
+  const tickMs = options.tickMs ?? 100;
+  const maxInFlight = options.maxInFlight ?? 2;
+  const result: DriverResult = { seconds: 0, requests: 0, flipsAsked: 0, flipsMade: 0, ticksSkipped: 0, requestMs: [], errors: [], final: initialRate(options.targetEventsPerSecond) };
+  options.log(`soak: ${candidates.length} Ready daemon pods to flip, aiming at ${options.targetEventsPerSecond} watch events/s`);
+  let rate = result.final;
+  let carry = 0;
+  let next = 0;
+  let inFlight = 0;
+  const requests = new Set<Promise<void>>();
+  let window = { flips: 0, events: options.watchEvents() };
+  const startedAt = performance.now();
+
+  const send = (batch: FlipCandidate[]) => {
+    const requestedAt = performance.now();
+    options.ledger.register(batch.map((candidate) => candidate.cell), requestedAt);
+    result.requests++;
+    result.flipsAsked += batch.length;
+    inFlight++;
+    const request = fetch(`${options.simUrl}/_sim/unready`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ pods: batch.map((candidate) => candidate.pod) }),
+    })
+      .then(async (response) => {
+        const answer = (await response.json()) as UnreadyAnswer;
+        if (!response.ok) throw new Error(`POST /_sim/unready: HTTP ${response.status} ${JSON.stringify(answer).slice(0, 200)}`);
+        const changed = Array.isArray(answer.changed) ? answer.changed.length : 0;
+        const skipped = Array.isArray(answer.skipped) ? answer.skipped.filter((pod): pod is string => typeof pod === 'string') : [];
+        options.ledger.cancel(skipped.map((pod) => cellOf.get(pod) ?? ''));
+        result.flipsMade += changed;
+        window.flips += changed;
+        result.requestMs.push(performance.now() - requestedAt);
+      })
+      .catch((error: unknown) => {
+        options.ledger.cancel(batch.map((candidate) => candidate.cell));
+        if (result.errors.length < 10) result.errors.push(error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => {
+        inFlight--;
+        requests.delete(request);
+      });
+    requests.add(request);
+  };
+
+  const tick = setInterval(() => {
+    const due = flipsForTick(rate.flipsPerSecond, tickMs, carry);
+    carry = due.carry;
+    if (due.flips === 0) return;
+    if (inFlight >= maxInFlight) {
+      result.ticksSkipped++;
+      return;
+    }
+    const batch: FlipCandidate[] = [];
+    for (let i = 0; i < due.flips; i++) {
+      batch.push(candidates[next] as FlipCandidate);
+      next = (next + 1) % candidates.length;
+    }
+    send(batch);
+  }, tickMs);
+
+  const control = setInterval(() => {
+    const events = options.watchEvents();
+    rate = nextRate(rate, { flips: window.flips, events: events - window.events }, options.targetEventsPerSecond);
+    window = { flips: 0, events };
+    // A flip that changes no cell (its cell shows the same state either way) is never delivered.
+    options.ledger.expire(performance.now() - 30_000);
+  }, 1_000);
+
+  return {
+    stop: async () => {
+      clearInterval(tick);
+      clearInterval(control);
+      await Promise.allSettled([...requests]);
+      result.seconds = (performance.now() - startedAt) / 1000;
+      result.final = rate;
+      return result;
+    },
+  };
+}
