@@ -19,7 +19,7 @@ function passing(): SoakFigures {
       heap: null,
       samples: [],
     },
-    clients: { normal: 195, slow: 5, normalDropped: 0, normalWithoutSnapshot: 0, normalResyncs: 0, normalGaps: 0, normalErrors: 0, slowDropped: 0, slowResyncs: [3, 3, 4, 3, 3], problems: [] },
+    clients: { normal: 195, slow: 5, normalDropped: 0, normalWithoutSnapshot: 0, normalResyncs: 0, normalGaps: 0, normalErrors: 0, slowDropped: 0, normalBytesPerSecond: 90_000, slowResyncs: [3, 3, 4, 3, 3], problems: [] },
     latency: { samples: 48_000_000, p50Ms: 180, p99Ms: 450, maxMs: 900, meanMs: 200, budgetMs: 1_000, unseenFlips: 12 },
     final: { seq: 6_000, normalCompared: 195, normalEqual: 195, slowCompared: 5, slowEqual: 5, differences: [] },
     checks: [],

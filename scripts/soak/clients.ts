@@ -43,6 +43,7 @@ export function slowIndexes(count: number, slow: number): Set<number> {
 export class ClientPool {
   readonly clients: SoakClient[] = [];
   private closing = false;
+  private openedAt = 0;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -54,6 +55,7 @@ export class ClientPool {
   /** Opens `count` clients, `slow` of them slow, and waits (up to `timeoutMs`) until each has a snapshot or ended. */
   async open(count: number, slow: number, timeoutMs: number): Promise<void> {
     const slowOnes = slowIndexes(count, slow);
+    this.openedAt = performance.now();
     for (let id = 0; id < count; id++) {
       const kind: ClientKind = slowOnes.has(id) ? 'slow' : 'normal';
       this.clients.push(openClient(this.stack, id, kind, this.fold, kind === 'normal' ? this.timing : undefined, () => this.closing));
@@ -110,6 +112,7 @@ export class ClientPool {
       normalGaps: sum(normal, (follower) => follower.gaps),
       normalErrors: sum(normal, (follower) => follower.errorCount),
       slowDropped: slow.filter(dropped).length,
+      normalBytesPerSecond: normal.length === 0 || this.openedAt === 0 ? null : normal.reduce((total, { handle }) => total + handle.bytes(), 0) / normal.length / ((performance.now() - this.openedAt) / 1000),
       slowResyncs: slow.map(({ follower }) => follower.resyncs),
       problems,
     };

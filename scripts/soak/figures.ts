@@ -47,6 +47,8 @@ export interface ClientFigures {
   normalGaps: number;
   normalErrors: number;
   slowDropped: number;
+  /** Mean bytes per second each normal client received over the whole run. */
+  normalBytesPerSecond: number | null;
   /** Resyncs (snapshots after the first) of each slow client. */
   slowResyncs: number[];
   /** Up to ten problems, each with its client. */

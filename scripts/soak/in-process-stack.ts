@@ -26,6 +26,7 @@ export interface InProcessOptions {
 function readResponse(response: Response, controller: AbortController, onEvent: (event: SseEvent, at: number) => void): StreamHandle {
   const reader = response.body?.getReader();
   let paused = false;
+  let received = 0;
   let wake: (() => void) | undefined;
   const closed = (async (): Promise<string> => {
     if (reader === undefined) return 'no body';
@@ -36,6 +37,7 @@ function readResponse(response: Response, controller: AbortController, onEvent: 
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
       if (done || value === undefined) return controller.signal.aborted ? 'closed by the soak' : 'ended by the server';
       const at = performance.now();
+      received += value.length;
       for (const event of parser.feed(decoder.decode(value, { stream: true }))) onEvent(event, at);
     }
   })();
@@ -45,6 +47,7 @@ function readResponse(response: Response, controller: AbortController, onEvent: 
     wake = undefined;
   };
   return {
+    bytes: () => received,
     pause: () => void (paused = true),
     resume,
     close: () => {

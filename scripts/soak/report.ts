@@ -22,7 +22,7 @@ export function figureRows(figures: SoakFigures): [string, string][] {
     ['watch events/s at the API server', drive === null ? '—' : `${number(drive.achievedEventsPerSecond)} (target ${drive.targetEventsPerSecond})`],
     ['events by resource', drive === null ? '—' : Object.entries(drive.eventsByResource).map(([path, count]) => `${path} ${count}`).join(', ') || 'none'],
     ['POST /_sim/unready p50 / p99', drive === null ? '—' : `${number(drive.requestP50Ms)} / ${number(drive.requestP99Ms)} ms (${drive.ticksSkipped} ticks skipped, simulator busy)`],
-    ['clients', clients === null ? '—' : `${clients.normal} normal + ${clients.slow} slow`],
+    ['clients', clients === null ? '—' : `${clients.normal} normal + ${clients.slow} slow, ${number((clients.normalBytesPerSecond ?? NaN) / 1024)} KiB/s to each normal one`],
     ['delivery to normal clients p50 / p99 / max', latency === null ? '—' : `${number(latency.p50Ms)} / ${number(latency.p99Ms)} / ${number(latency.maxMs)} ms (${latency.samples} deliveries)`],
     ['slow clients\' resyncs', clients === null || clients.slow === 0 ? '—' : clients.slowResyncs.join(', ')],
     [`RSS slope after ${memory.warmupSeconds} s`, memory.rss === null ? '—' : `${number(memory.rss.slopeMBPerMin, 2)} MB/min (${number(memory.rss.firstMB)} → ${number(memory.rss.lastMB)} MB, ${memory.rss.samples} samples)`],

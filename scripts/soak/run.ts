@@ -128,8 +128,8 @@ export async function runSoak(stack: SoakStack, options: SoakRunOptions, log: (l
     let lastAt = driveStart;
     await sleep(rampMs);
     const ramped: EventMark = { at: performance.now(), events: stack.watchEvents() };
-    while (performance.now() - driveStart < driveMs && stack.alive()) {
-      await sleep(Math.min(PROGRESS_EVERY_MS, driveMs - (performance.now() - driveStart)));
+    for (let left = driveMs - (performance.now() - driveStart); left > 100 && stack.alive(); left = driveMs - (performance.now() - driveStart)) {
+      await sleep(Math.min(PROGRESS_EVERY_MS, left));
       const now = performance.now();
       const events = totalEvents(stack.watchEvents());
       const clients = pool.figures();

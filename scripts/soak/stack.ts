@@ -2,7 +2,7 @@
 import type { SseConnection, SseEvent } from '../bench/sse';
 
 /** An open stream client. */
-export type StreamHandle = Pick<SseConnection, 'pause' | 'resume' | 'close' | 'closed'>;
+export type StreamHandle = Pick<SseConnection, 'bytes' | 'pause' | 'resume' | 'close' | 'closed'>;
 
 /** The dashboard's memory at one moment, MB. */
 export interface MemoryReading {
