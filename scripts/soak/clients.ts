@@ -14,6 +14,8 @@ import type { SoakStack, StreamHandle } from './stack';
 
 /** A slow client reads for this long between stalls. */
 const SLOW_READ_MS = 5_000;
+/** Slow clients begin their first stall this far apart. */
+const STALL_STAGGER_MS = 2_000;
 
 /** One client: what it follows and its connection. */
 export interface SoakClient {
@@ -64,7 +66,12 @@ export class ClientPool {
     while (performance.now() < deadline && this.clients.some(({ follower }) => follower.snapshots === 0 && follower.ended === undefined)) await sleep(50);
   }
 
-  /** Starts each slow client's cycle: stall for `stallMs`, read for a few seconds, again; staggered. */
+  /**
+   * Starts each slow client's cycle: stall for `stallMs`, read for a few seconds, again. They start
+   * stalling within seconds of each other and of their snapshot: a client that has read little has
+   * small socket buffers (the kernel grows them while a reader keeps up), so its stalls reach the
+   * server as backpressure sooner.
+   */
   startStalling(stallMs: number): void {
     const slow = this.clients.filter(({ follower }) => follower.kind === 'slow');
     slow.forEach((client, index) => {
@@ -74,7 +81,7 @@ export class ClientPool {
         else client.handle.resume();
         this.schedule(() => cycle(!stall), stall ? stallMs : SLOW_READ_MS);
       };
-      this.schedule(() => cycle(true), (index * (stallMs + SLOW_READ_MS)) / Math.max(1, slow.length));
+      this.schedule(() => cycle(true), index * Math.min(STALL_STAGGER_MS, stallMs / Math.max(1, slow.length)));
     });
   }
 

@@ -5,7 +5,7 @@ describe('parseSoakOptions', () => {
   it('has the documented defaults (the issue\'s soak: 200 clients, 1,000 events/s, 10 minutes)', () => {
     expect(parseSoakOptions([], true)).toEqual({
       nodes: 1_000, daemonsets: 20, seed: 1, clients: 200, slowClients: 5, eventsPerSecond: 1_000, minutes: 10, warmupSeconds: 120,
-      sampleSeconds: 5, slowStallSeconds: 60, rssSlopeMbPerMin: 2, latencyBudgetMs: 1_000, simSpeed: 1, verbose: false,
+      sampleSeconds: 5, slowStallSeconds: 240, rssSlopeMbPerMin: 2, latencyBudgetMs: 1_000, simSpeed: 1, verbose: false,
     });
   });
 
@@ -13,12 +13,12 @@ describe('parseSoakOptions', () => {
     const options = parseSoakOptions(
       ['--nodes', '200', '--daemonsets', '5', '--seed', '3', '--clients', '20', '--slow-clients', '2', '--events-per-second', '100', '--minutes', '0.5',
         '--warmup-seconds', '10', '--sample-seconds', '1', '--slow-stall-seconds', '8', '--rss-slope-mb-per-min', '5', '--latency-budget-ms', '2000',
-        '--sim-speed', '2', '--json', 'soak.json', '--verbose'],
+        '--sim-speed', '2', '--json', 'soak.json', '--profile', 'prof', '--verbose'],
       true,
     );
     expect(options).toEqual({
       nodes: 200, daemonsets: 5, seed: 3, clients: 20, slowClients: 2, eventsPerSecond: 100, minutes: 0.5, warmupSeconds: 10, sampleSeconds: 1,
-      slowStallSeconds: 8, rssSlopeMbPerMin: 5, latencyBudgetMs: 2_000, simSpeed: 2, json: 'soak.json', verbose: true,
+      slowStallSeconds: 8, rssSlopeMbPerMin: 5, latencyBudgetMs: 2_000, simSpeed: 2, json: 'soak.json', profile: 'prof', verbose: true,
     });
   });
 
