@@ -65,13 +65,13 @@ export interface RunningDashboard {
   spawnedAt: number;
 }
 
-/** Starts `next start` on a free port with the demo cluster pointed at `clusterUrl`; `extraEnv` e.g. profiles it. */
-export async function startDashboard(root: string, clusterUrl: string, verbose: boolean, extraEnv: Record<string, string> = {}): Promise<RunningDashboard> {
+/** Starts `next start` on a free port with the demo cluster pointed at `clusterUrl`; `nodeArgs` (e.g. `--cpu-prof`) go to node. */
+export async function startDashboard(root: string, clusterUrl: string, verbose: boolean, nodeArgs: readonly string[] = []): Promise<RunningDashboard> {
   const port = await freePort();
-  const env = { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: '1', DAEMONSCOPE_DEMO_URL: clusterUrl };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DAEMONSCOPE_DEMO_URL: clusterUrl };
   const next = join(root, 'node_modules/next/dist/bin/next');
   const spawnedAt = performance.now();
-  const dashboard = startManaged('dashboard', process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(port)], env, verbose);
+  const dashboard = startManaged('dashboard', process.execPath, [...nodeArgs, next, 'start', '-H', '127.0.0.1', '-p', String(port)], env, verbose);
   return { url: `http://127.0.0.1:${port}`, process: dashboard, spawnedAt };
 }
 

@@ -19,8 +19,9 @@ export async function startProcessStack(root: string, options: Pick<SoakOptions,
   const sim = await startSimulator(root, { nodes: options.nodes, daemonsets: options.daemonsets, seed: options.seed, speed: options.simSpeed, verbose: options.verbose });
   log(`soak: simulated cluster at ${sim.url} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const proxy = await startProxy(sim);
-  // Profiles are written when the processes exit (the soak stops them with SIGTERM, which next handles).
-  const profiling: Record<string, string> = options.profile === undefined ? {} : { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${resolve(options.profile)}`.trim() };
+  // Profiles are written when the processes exit (the soak stops them with SIGTERM, which next handles);
+  // the next-server that `next start` forks inherits the flags.
+  const profiling = options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profile)}`];
   const dashboard = await startDashboard(root, proxy.url, options.verbose, profiling);
   const alive = () => dashboard.process.child.exitCode === null && dashboard.process.child.signalCode === null;
   const streamUrl = `${dashboard.url}/api/c/demo/stream`;

@@ -36,7 +36,7 @@ describe('fitTrend', () => {
   });
 
   it('fits the heap when asked, skipping samples without one', () => {
-    const samples = series(600, 5, (s) => 300).map((sample, i) => ({ ...sample, heapMB: i % 2 === 0 ? 50 + sample.atSeconds / 30 : undefined }));
+    const samples = series(600, 5, () => 300).map((sample, i) => ({ ...sample, heapMB: i % 2 === 0 ? 50 + sample.atSeconds / 30 : undefined }));
     expect(fitTrend(samples, 0, (s) => s.heapMB)?.slopeMBPerMin).toBeCloseTo(2, 5);
   });
 });
