@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { getJson } from '../bench/sim-api';
 import type { Pod } from '../../lib/k8s-types';
-import { cellKey, type FlipLedger } from './flip-ledger';
+import { cellKey, type FlipLedger, type FlipRequest } from './flip-ledger';
 import { flipsForTick, initialRate, nextRate, type RateState } from './rate-control';
 
 /** Flips in one request at most (the simulator takes up to 5,000). */
@@ -108,8 +108,8 @@ export async function startDriver(options: DriverOptions): Promise<Driver> {
   const startedAt = performance.now();
 
   const send = (batch: FlipCandidate[]) => {
-    const requestedAt = performance.now();
-    options.ledger.register(batch.map((candidate) => candidate.cell), requestedAt);
+    const flipRequest: FlipRequest = { requestedAt: performance.now() };
+    options.ledger.register(batch.map((candidate) => candidate.cell), flipRequest);
     result.requests++;
     result.flipsAsked += batch.length;
     inFlight++;
@@ -119,6 +119,7 @@ export async function startDriver(options: DriverOptions): Promise<Driver> {
       body: JSON.stringify({ pods: batch.map((candidate) => candidate.pod) }),
     })
       .then(async (response) => {
+        flipRequest.answeredAt = performance.now();
         const answer = (await response.json()) as UnreadyAnswer;
         if (!response.ok) throw new Error(`POST /_sim/unready: HTTP ${response.status} ${JSON.stringify(answer).slice(0, 200)}`);
         const changed = Array.isArray(answer.changed) ? answer.changed.length : 0;
@@ -126,7 +127,7 @@ export async function startDriver(options: DriverOptions): Promise<Driver> {
         options.ledger.cancel(skipped.map((pod) => cellOf.get(pod) ?? ''));
         result.flipsMade += changed;
         window.flips += changed;
-        result.requestMs.push(performance.now() - requestedAt);
+        result.requestMs.push(flipRequest.answeredAt - flipRequest.requestedAt);
       })
       .catch((error: unknown) => {
         options.ledger.cancel(batch.map((candidate) => candidate.cell));

@@ -6,8 +6,8 @@ import { LatencyHistogram } from './histogram';
 import { SharedFold } from './shared-fold';
 import { BASE, deltaEvent, snapshotEvent } from './test-grids';
 
-function normal(fold = new SharedFold(), ledger = new FlipLedger(), latencies = new LatencyHistogram()) {
-  return { follower: new StreamFollower('normal', fold, { ledger, latencies }), ledger, latencies };
+function normal(fold = new SharedFold(), ledger = new FlipLedger(), fromRequest = new LatencyHistogram(), fromAnswer = new LatencyHistogram()) {
+  return { follower: new StreamFollower('normal', fold, { ledger, fromRequest, fromAnswer }), ledger, fromRequest, fromAnswer };
 }
 
 describe('StreamFollower', () => {
@@ -52,30 +52,40 @@ describe('StreamFollower', () => {
     if (message !== undefined) expect(follower.errors[0]).toBe(message);
   });
 
-  it('times every flip a batch delivers against its request time (normal clients)', () => {
+  it('times every flip a batch delivers against its request and its answer (normal clients)', () => {
     const fold = new SharedFold();
     const ledger = new FlipLedger();
-    const latencies = new LatencyHistogram();
-    const first = normal(fold, ledger, latencies).follower;
-    const second = normal(fold, ledger, latencies).follower;
-    ledger.register([cellKey('ns/a', 'n1'), cellKey('ns/b', 'n1')], 1_000);
+    const fromRequest = new LatencyHistogram();
+    const fromAnswer = new LatencyHistogram();
+    const first = normal(fold, ledger, fromRequest, fromAnswer).follower;
+    const second = normal(fold, ledger, fromRequest, fromAnswer).follower;
+    const request = { requestedAt: 1_000, answeredAt: 1_040 };
+    ledger.register([cellKey('ns/a', 'n1'), cellKey('ns/b', 'n1')], request);
     for (const follower of [first, second]) follower.onEvent(snapshotEvent(1), 900);
     const batch = deltaEvent(2, [{ cells: [[0, 1, 'P'], [1, 1, 'R']] }]);
     first.onEvent(batch, 1_120);
     second.onEvent(batch, 1_150);
-    expect(latencies.count).toBe(4);
-    expect(latencies.maxMs).toBe(150);
-    expect(latencies.meanMs()).toBe(135);
+    expect(fromRequest.count).toBe(4);
+    expect(fromRequest.maxMs).toBe(150);
+    expect(fromRequest.meanMs()).toBe(135);
+    expect(fromAnswer.meanMs()).toBe(95);
+  });
+
+  it('counts a batch that arrives before the request\'s answer as delivered at once (from the answer)', () => {
+    const { follower, ledger, fromRequest, fromAnswer } = normal();
+    ledger.register([cellKey('ns/a', 'n1')], { requestedAt: 0 });
+    follower.onEvent(snapshotEvent(1), 0);
+    follower.onEvent(deltaEvent(2, [{ cells: [[0, 1, 'P']] }]), 30);
+    expect(fromRequest.maxMs).toBe(30);
+    expect(fromAnswer.maxMs).toBe(0);
   });
 
   it('does not time a slow client', () => {
     const ledger = new FlipLedger();
-    const latencies = new LatencyHistogram();
     const slow = new StreamFollower('slow', new SharedFold(), undefined);
-    ledger.register([cellKey('ns/a', 'n1')], 0);
+    ledger.register([cellKey('ns/a', 'n1')], { requestedAt: 0 });
     slow.onEvent(snapshotEvent(1), 0);
     slow.onEvent(deltaEvent(2, [{ cells: [[0, 1, 'P']] }]), 50);
-    expect(latencies.count).toBe(0);
     expect(ledger.pendingCount()).toBe(1);
   });
 });

@@ -17,10 +17,11 @@ const RECENT_GRIDS = 64;
 /** Protocol errors kept per client (the count goes on). */
 const ERRORS_KEPT = 5;
 
-/** Where a follower's timing goes (normal clients only). */
+/** Where a follower's timing goes (normal clients only): latency from the flip's request, and from its answer. */
 export interface DeliveryTiming {
   ledger: FlipLedger;
-  latencies: LatencyHistogram;
+  fromRequest: LatencyHistogram;
+  fromAnswer: LatencyHistogram;
 }
 
 export class StreamFollower {
@@ -83,7 +84,11 @@ export class StreamFollower {
     this.deltas++;
     this.keep(step.seq, step.grid);
     if (this.timing === undefined) return;
-    for (const requestedAt of this.timing.ledger.resolve(step.seq, step.grid, step.cells)) this.timing.latencies.add(at - requestedAt);
+    for (const request of this.timing.ledger.resolve(step.seq, step.grid, step.cells)) {
+      this.timing.fromRequest.add(at - request.requestedAt);
+      // A batch that beat the answer to the soak's own process was delivered in no measurable time.
+      this.timing.fromAnswer.add(request.answeredAt === undefined ? 0 : at - request.answeredAt);
+    }
   }
 
   private keep(seq: number, grid: FleetSnapshot): void {

@@ -1,5 +1,5 @@
 /** The soak's printed table: the figures, then one line per check with its verdict. */
-import type { Check, SoakFigures } from './figures';
+import type { Check, LatencySummary, SoakFigures } from './figures';
 
 /** Fixed-width text columns (two spaces apart), header underlined. */
 export function renderColumns(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -13,6 +13,10 @@ function number(value: number | null | undefined, digits = 0): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 }
 
+function summary(latency: LatencySummary): string {
+  return `${number(latency.p50Ms)} / ${number(latency.p99Ms)} / ${number(latency.maxMs)} ms`;
+}
+
 /** The figures worth a line, as [figure, value]. */
 export function figureRows(figures: SoakFigures): [string, string][] {
   const { drive, memory, clients, latency, final } = figures;
@@ -23,7 +27,8 @@ export function figureRows(figures: SoakFigures): [string, string][] {
     ['events by resource', drive === null ? '—' : Object.entries(drive.eventsByResource).map(([path, count]) => `${path} ${count}`).join(', ') || 'none'],
     ['POST /_sim/unready p50 / p99', drive === null ? '—' : `${number(drive.requestP50Ms)} / ${number(drive.requestP99Ms)} ms (${drive.ticksSkipped} ticks skipped, simulator busy)`],
     ['clients', clients === null ? '—' : `${clients.normal} normal + ${clients.slow} slow, ${number((clients.normalBytesPerSecond ?? NaN) / 1024)} KiB/s to each normal one`],
-    ['delivery to normal clients p50 / p99 / max', latency === null ? '—' : `${number(latency.p50Ms)} / ${number(latency.p99Ms)} / ${number(latency.maxMs)} ms (${latency.samples} deliveries)`],
+    ['delivery to normal clients p50 / p99 / max', latency === null ? '—' : `${summary(latency.fromAnswer)} (${latency.samples} deliveries, from the API server's answer)`],
+    ['... counted from the request', latency === null ? '—' : `${summary(latency.fromRequest)} (the simulator's queueing included)`],
     ['slow clients\' resyncs', clients === null || clients.slow === 0 ? '—' : clients.slowResyncs.join(', ')],
     [`RSS slope after ${memory.warmupSeconds} s`, memory.rss === null ? '—' : `${number(memory.rss.slopeMBPerMin, 2)} MB/min (${number(memory.rss.firstMB)} → ${number(memory.rss.lastMB)} MB, ${memory.rss.samples} samples)`],
     ['heap slope', memory.heap === null ? 'not exposed' : `${number(memory.heap.slopeMBPerMin, 2)} MB/min (${number(memory.heap.firstMB)} → ${number(memory.heap.lastMB)} MB)`],

@@ -9,7 +9,7 @@ import { percentile, rounded } from '../bench/stats';
 import { soakChecks } from './checks';
 import { ClientPool } from './clients';
 import { startDriver, type DriverResult } from './driver';
-import type { DriveFigures, LatencyFigures, MemoryFigures, SoakFigures } from './figures';
+import type { DriveFigures, LatencyFigures, LatencySummary, MemoryFigures, SoakFigures } from './figures';
 import { FlipLedger } from './flip-ledger';
 import { LatencyHistogram } from './histogram';
 import type { SoakOptions } from './options';
@@ -67,13 +67,15 @@ function driveFigures(result: DriverResult, target: number, start: EventMark, ra
   };
 }
 
-function latencyFigures(histogram: LatencyHistogram, budgetMs: number | null, ledger: FlipLedger): LatencyFigures {
+function latencySummary(histogram: LatencyHistogram): LatencySummary {
+  return { p50Ms: histogram.percentile(50), p99Ms: histogram.percentile(99), maxMs: histogram.count === 0 ? null : rounded(histogram.maxMs, 1), meanMs: rounded(histogram.meanMs(), 1) };
+}
+
+function latencyFigures(timing: { fromRequest: LatencyHistogram; fromAnswer: LatencyHistogram }, budgetMs: number | null, ledger: FlipLedger): LatencyFigures {
   return {
-    samples: histogram.count,
-    p50Ms: histogram.percentile(50),
-    p99Ms: histogram.percentile(99),
-    maxMs: histogram.count === 0 ? null : rounded(histogram.maxMs, 1),
-    meanMs: rounded(histogram.meanMs(), 1),
+    samples: timing.fromAnswer.count,
+    fromAnswer: latencySummary(timing.fromAnswer),
+    fromRequest: latencySummary(timing.fromRequest),
     budgetMs,
     unseenFlips: ledger.unseen + ledger.pendingCount(),
   };
@@ -100,8 +102,8 @@ export async function runSoak(stack: SoakStack, options: SoakRunOptions, log: (l
   };
   const fold = new SharedFold();
   const ledger = new FlipLedger();
-  const latencies = new LatencyHistogram();
-  const pool = new ClientPool(stack, fold, { ledger, latencies });
+  const timing = { ledger, fromRequest: new LatencyHistogram(), fromAnswer: new LatencyHistogram() };
+  const pool = new ClientPool(stack, fold, timing);
   const samples: MemorySample[] = [];
   let sampler: ReturnType<typeof setInterval> | undefined;
   try {
@@ -133,7 +135,7 @@ export async function runSoak(stack: SoakStack, options: SoakRunOptions, log: (l
       const now = performance.now();
       const events = totalEvents(stack.watchEvents());
       const clients = pool.figures();
-      log(`soak: ${((now - driveStart) / 1000).toFixed(0)} s: ${((events - lastEvents) / ((now - lastAt) / 1000)).toFixed(0)} watch events/s, RSS ${samples.at(-1)?.rssMB.toFixed(0) ?? '?'} MB, delivery p99 ${latencies.percentile(99) ?? '—'} ms, ${clients.normalDropped} normal clients dropped, slow resyncs ${clients.slowResyncs.join('/') || '—'}, load ${loads().join(' ')}`);
+      log(`soak: ${((now - driveStart) / 1000).toFixed(0)} s: ${((events - lastEvents) / ((now - lastAt) / 1000)).toFixed(0)} watch events/s, RSS ${samples.at(-1)?.rssMB.toFixed(0) ?? '?'} MB, delivery p99 ${timing.fromAnswer.percentile(99) ?? '—'} ms (${timing.fromRequest.percentile(99) ?? '—'} ms from the request), ${clients.normalDropped} normal clients dropped, slow resyncs ${clients.slowResyncs.join('/') || '—'}, load ${loads().join(' ')}`);
       lastEvents = events;
       lastAt = now;
     }
@@ -147,7 +149,7 @@ export async function runSoak(stack: SoakStack, options: SoakRunOptions, log: (l
     await sleep(SETTLE_MS / options.simSpeed + 1_000);
     figures.final = await pool.compareWithFresh(60_000);
     figures.clients = pool.figures();
-    figures.latency = latencyFigures(latencies, options.latencyBudgetMs, ledger);
+    figures.latency = latencyFigures(timing, options.latencyBudgetMs, ledger);
     if (fold.computed + fold.reused > 0) figures.notes.push(`shared fold: ${fold.computed} folds computed, ${fold.reused} reused by clients that received the same bytes`);
   } finally {
     clearInterval(sampler);

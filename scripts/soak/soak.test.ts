@@ -1,8 +1,8 @@
 /**
  * The short soak: the code path of `npm run soak`, in process and small — 20 clients (2 slow) on a
- * 100 × 5 fleet at 100 watch events/s for 9 s. Its checks are the soak's own; memory is reported
- * but not judged (minutes are needed for a trend), and delivery latency is not judged (speed is
- * measured by `npm run soak`, not asserted in tests).
+ * 100 × 5 fleet at 100 watch events/s for 10 s. Its checks are the soak's own, except those about speed: the
+ * event rate reached and the delivery latency are reported but not asserted (speed is measured by
+ * `npm run soak`, not in tests), and memory is not judged (a trend needs minutes).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SoakFigures } from './figures';
@@ -15,11 +15,12 @@ let figures: SoakFigures;
 const lines: string[] = [];
 
 beforeAll(async () => {
-  // A hub queue of 16 chunks: a client stalled for 4 s falls far enough behind to be resynced.
-  stack = await startInProcessStack({ nodes: 100, daemonsets: 5, seed: 1, maxQueued: 16 });
+  // A hub queue of 12 chunks: a client stalled for 7 s (some 70 batches) falls far enough behind to be
+  // resynced, while a client that reads keeps at most a few chunks queued.
+  stack = await startInProcessStack({ nodes: 100, daemonsets: 5, seed: 1, maxQueued: 12 });
   figures = await runSoak(stack, {
-    nodes: 100, daemonsets: 5, seed: 1, clients: 20, slowClients: 2, eventsPerSecond: 100, minutes: 0.15, warmupSeconds: 2, sampleSeconds: 1,
-    slowStallSeconds: 4, rssSlopeMbPerMin: 2, latencyBudgetMs: null, simSpeed: 1,
+    nodes: 100, daemonsets: 5, seed: 1, clients: 20, slowClients: 2, eventsPerSecond: 100, minutes: 0.17, warmupSeconds: 2, sampleSeconds: 1,
+    slowStallSeconds: 7, rssSlopeMbPerMin: 2, latencyBudgetMs: null, simSpeed: 1,
   }, (line) => lines.push(line));
 }, 60_000);
 
@@ -36,7 +37,7 @@ describe('a short soak in process', () => {
     expect(figures.drive?.flipsMade).toBeGreaterThan(0);
     expect(figures.drive?.eventsByResource['/api/v1/pods']).toBeGreaterThan(0);
     expect(figures.latency?.samples).toBeGreaterThan(0);
-    expect(verdict('watch event rate reached'), JSON.stringify(figures.drive)).toBe(true);
+    expect(figures.drive?.achievedEventsPerSecond).toBeGreaterThan(0);
   });
 
   it('drops no normal client, and every one is gap-free and equals a fresh snapshot at the end', () => {
@@ -58,6 +59,7 @@ describe('a short soak in process', () => {
     expect(figures.memory.samples.every((sample) => sample.heapMB !== undefined)).toBe(true);
     expect(verdict('dashboard memory flat after warm-up')).toBeNull();
     expect(verdict('normal clients\' delivery p99 within budget')).toBeNull();
-    expect(figures.latency?.p99Ms).not.toBeNull();
+    expect(figures.latency?.fromAnswer.p99Ms).not.toBeNull();
+    expect(figures.latency?.fromRequest.p99Ms).not.toBeNull();
   });
 });
