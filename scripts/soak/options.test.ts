@@ -5,7 +5,7 @@ describe('parseSoakOptions', () => {
   it('has the documented defaults (the issue\'s soak: 200 clients, 1,000 events/s, 10 minutes)', () => {
     expect(parseSoakOptions([], true)).toEqual({
       nodes: 1_000, daemonsets: 20, seed: 1, clients: 200, slowClients: 5, eventsPerSecond: 1_000, minutes: 10, warmupSeconds: 120,
-      sampleSeconds: 5, slowStallSeconds: 240, rssSlopeMbPerMin: 2, latencyBudgetMs: 1_000, simSpeed: 1, verbose: false,
+      sampleSeconds: 5, slowStallSeconds: 300, rssSlopeMbPerMin: 2, latencyBudgetMs: 1_000, simSpeed: 1, verbose: false,
     });
   });
 

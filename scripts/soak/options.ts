@@ -55,7 +55,7 @@ export function soakCommand(exitOverride = false): Command {
     .option('--minutes <m>', 'how long to drive the load', positiveIn('--minutes', 24 * 60), 10)
     .option('--warmup-seconds <s>', 'memory samples before this are left out of the trend', integerIn('--warmup-seconds', 0, 86_400), 120)
     .option('--sample-seconds <s>', 'seconds between memory samples', positiveIn('--sample-seconds', 600), 5)
-    .option('--slow-stall-seconds <s>', 'how long a slow client stops reading at a time (it then reads for 5 s, and stalls again)', positiveIn('--slow-stall-seconds', 3_600), 240)
+    .option('--slow-stall-seconds <s>', 'how long a slow client stops reading at a time (it then reads for 5 s, and stalls again)', positiveIn('--slow-stall-seconds', 3_600), 300)
     .option('--rss-slope-mb-per-min <x>', 'the RSS trend after warm-up that still counts as flat', positiveIn('--rss-slope-mb-per-min', 1_000), 2)
     .option('--latency-budget-ms <ms>', "the normal clients' delivery p99 that passes", integerIn('--latency-budget-ms', 1, 600_000), 1_000)
     .option('--sim-speed <x>', "the simulated cluster's clock speed", positiveIn('--sim-speed', 10_000), 1)
