@@ -13,6 +13,11 @@ export class ClusterObjects {
   readonly daemonSets = new Map<string, DaemonSet>();
   private readonly podsByOwner = new Map<string, Map<string, Pod>>();
   private readonly revisionsByOwner = new Map<string, Map<string, ControllerRevision>>();
+  /**
+   * Per DaemonSet uid, its live (not terminating) pods per `controller-revision-hash`, kept as events
+   * arrive: rollout samples read these counts once per batch instead of scanning every pod.
+   */
+  private readonly hashCountsByOwner = new Map<string, Map<string, number>>();
   private podCount = 0;
   private revisionCount = 0;
 
@@ -34,7 +39,13 @@ export class ClusterObjects {
       }
       case 'pod': {
         const owner = controllerUid(event.object);
-        this.podCount += upsertByOwner(this.podsByOwner, owner, event.object.metadata?.uid, deleted ? undefined : event.object);
+        const uid = event.object.metadata?.uid;
+        const previous = owner === undefined || uid === undefined ? undefined : this.podsByOwner.get(owner)?.get(uid);
+        this.podCount += upsertByOwner(this.podsByOwner, owner, uid, deleted ? undefined : event.object);
+        if (owner !== undefined && uid !== undefined) {
+          this.countHash(owner, previous, -1);
+          if (!deleted) this.countHash(owner, event.object, 1);
+        }
         return owner;
       }
       case 'controllerrevision': {
@@ -48,6 +59,11 @@ export class ClusterObjects {
   /** The pods controlled by a DaemonSet (by its uid). */
   podsOf(uid: string | undefined): Pod[] {
     return [...(this.podsByOwner.get(uid ?? '')?.values() ?? [])];
+  }
+
+  /** Live (not terminating) pods of a DaemonSet per `controller-revision-hash`; {@link NO_HASH} counts pods without one. */
+  podCountsByHash(uid: string | undefined): ReadonlyMap<string, number> {
+    return this.hashCountsByOwner.get(uid ?? '') ?? EMPTY_COUNTS;
   }
 
   /** The ControllerRevisions controlled by a DaemonSet (by its uid). */
@@ -70,6 +86,23 @@ export class ClusterObjects {
     return { nodes: this.nodes.size, daemonsets: this.daemonSets.size, pods: this.podCount, controllerrevisions: this.revisionCount };
   }
 
+  /** Adds `delta` to the count of `pod`'s hash under `owner`; terminating pods are not counted. */
+  private countHash(owner: string, pod: Pod | undefined, delta: number): void {
+    if (pod === undefined || pod.metadata?.deletionTimestamp !== undefined) return;
+    const hash = pod.metadata?.labels?.[WellKnown.controllerRevisionHash] ?? NO_HASH;
+    let counts = this.hashCountsByOwner.get(owner);
+    if (counts === undefined) {
+      counts = new Map();
+      this.hashCountsByOwner.set(owner, counts);
+    }
+    const next = (counts.get(hash) ?? 0) + delta;
+    if (next !== 0) counts.set(hash, next);
+    else {
+      counts.delete(hash);
+      if (counts.size === 0) this.hashCountsByOwner.delete(owner);
+    }
+  }
+
   /** The revision number per `controller-revision-hash` of a DaemonSet's revisions. */
   revisionNumbersByHash(uid: string | undefined): Map<string, number> {
     const numbers = new Map<string, number>();
@@ -80,6 +113,11 @@ export class ClusterObjects {
     return numbers;
   }
 }
+
+/** The key of pods without a `controller-revision-hash` label in {@link ClusterObjects.podCountsByHash} (no label value holds a NUL). */
+export const NO_HASH = '\u0000';
+
+const EMPTY_COUNTS: ReadonlyMap<string, number> = new Map();
 
 /** `namespace/name` of a DaemonSet. */
 export function daemonSetKeyOf(daemonSet: DaemonSet): string {
