@@ -9,7 +9,7 @@ function passing(): SoakFigures {
     nodes: 1_000,
     daemonsets: 20,
     minutes: 10,
-    drive: { seconds: 600, targetEventsPerSecond: 1_000, achievedEventsPerSecond: 990, eventsByResource: { '/api/v1/pods': 540_000, '/apis/apps/v1/daemonsets': 54_000 }, flipsAsked: 250_000, flipsMade: 249_000, requestP50Ms: 40, requestP99Ms: 120, ticksSkipped: 0, errors: [] },
+    drive: { seconds: 600, targetEventsPerSecond: 1_000, achievedEventsPerSecond: 990, eventsByResource: { '/api/v1/pods': 540_000, '/apis/apps/v1/daemonsets': 54_000 }, flipsAsked: 250_000, flipsMade: 249_000, requestP50Ms: 40, requestP99Ms: 120, ticksSkipped: 0, failedRequests: 0, errors: [] },
     memory: {
       source: 'test',
       warmupSeconds: 120,

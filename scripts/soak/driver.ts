@@ -9,6 +9,9 @@ import type { Pod } from '../../lib/k8s-types';
 import { cellKey, type FlipLedger, type FlipRequest } from './flip-ledger';
 import { flipsForTick, initialRate, nextRate, type RateState } from './rate-control';
 
+/** A flip no batch has shown by then is counted as unseen (and latencies beyond it are not measured). */
+export const UNSEEN_AFTER_MS = 120_000;
+
 /** Flips in one request at most (the simulator takes up to 5,000). */
 const MAX_BATCH = 2_000;
 
@@ -72,6 +75,8 @@ export interface DriverResult {
   flipsMade: number;
   /** Ticks whose flips waited for the next request because the simulator had not answered the earlier ones. */
   ticksSkipped: number;
+  /** Requests that failed (their flips are not timed: the simulator may or may not have made them). */
+  failedRequests: number;
   /** Round-trip of each `POST /_sim/unready`, ms. */
   requestMs: number[];
   errors: string[];
@@ -82,6 +87,13 @@ export interface DriverResult {
 export interface Driver {
   /** Stops asking for flips and waits for the requests in flight. */
   stop(): Promise<DriverResult>;
+}
+
+/** An error's message with its cause (undici's "fetch failed" says why only there). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return cause === undefined ? error.message : `${error.message}: ${cause}`;
 }
 
 interface UnreadyAnswer {
@@ -97,7 +109,7 @@ export async function startDriver(options: DriverOptions): Promise<Driver> {
   const cellOf = new Map(candidates.map((candidate) => [candidate.pod, candidate.cell]));
   const tickMs = options.tickMs ?? 100;
   const maxInFlight = options.maxInFlight ?? 2;
-  const result: DriverResult = { seconds: 0, requests: 0, flipsAsked: 0, flipsMade: 0, ticksSkipped: 0, requestMs: [], errors: [], final: initialRate(options.targetEventsPerSecond) };
+  const result: DriverResult = { seconds: 0, requests: 0, flipsAsked: 0, flipsMade: 0, ticksSkipped: 0, failedRequests: 0, requestMs: [], errors: [], final: initialRate(options.targetEventsPerSecond) };
   options.log(`soak: ${candidates.length} Ready daemon pods to flip, aiming at ${options.targetEventsPerSecond} watch events/s`);
   let rate = result.final;
   let carry = 0;
@@ -131,7 +143,8 @@ export async function startDriver(options: DriverOptions): Promise<Driver> {
       })
       .catch((error: unknown) => {
         options.ledger.cancel(batch.map((candidate) => candidate.cell));
-        if (result.errors.length < 10) result.errors.push(error instanceof Error ? error.message : String(error));
+        result.failedRequests++;
+        if (result.errors.length < 10) result.errors.push(describeError(error));
       })
       .finally(() => {
         inFlight--;
@@ -166,8 +179,9 @@ export async function startDriver(options: DriverOptions): Promise<Driver> {
     const events = options.watchEvents();
     rate = nextRate(rate, { flips: window.flips, events: events - window.events }, options.targetEventsPerSecond);
     window = { flips: 0, events };
-    // A flip that changes no cell (its cell shows the same state either way) is never delivered.
-    options.ledger.expire(performance.now() - 30_000);
+    // A flip that changes no cell is never delivered: its cell shows the same state either way, or
+    // the pod was Ready again by the batch that would have carried the change (a backlogged hub).
+    options.ledger.expire(performance.now() - UNSEEN_AFTER_MS);
   }, 1_000);
 
   return {

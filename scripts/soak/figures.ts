@@ -20,6 +20,7 @@ export interface DriveFigures {
   requestP50Ms: number | null;
   requestP99Ms: number | null;
   ticksSkipped: number;
+  failedRequests: number;
   errors: string[];
 }
 
@@ -74,7 +75,11 @@ export interface LatencyFigures {
   fromAnswer: LatencySummary;
   fromRequest: LatencySummary;
   budgetMs: number | null;
-  /** Flips whose cell change no batch showed within 30 s (or that a newer flip of the cell replaced). */
+  /**
+   * Flips whose cell change no batch showed within 120 s, or that a newer flip of the cell replaced:
+   * a hub that has fallen behind may carry a flip and the pod's return to Ready in one batch, which
+   * then does not change the cell at all. Latencies are of the changes that were seen.
+   */
   unseenFlips: number;
 }
 

@@ -63,6 +63,7 @@ function driveFigures(result: DriverResult, target: number, start: EventMark, ra
     requestP50Ms: rounded(percentile(result.requestMs, 50), 1),
     requestP99Ms: rounded(percentile(result.requestMs, 99), 1),
     ticksSkipped: result.ticksSkipped,
+    failedRequests: result.failedRequests,
     errors: result.errors,
   };
 }
