@@ -85,7 +85,7 @@ export interface DriverResult {
 
 /** A running driver. */
 export interface Driver {
-  /** Stops asking for flips and waits for the requests in flight. */
+  /** Stops asking for flips and waits for the requests in flight (once; later calls get the same result). */
   stop(): Promise<DriverResult>;
 }
 
@@ -184,14 +184,18 @@ export async function startDriver(options: DriverOptions): Promise<Driver> {
     options.ledger.expire(performance.now() - UNSEEN_AFTER_MS);
   }, 1_000);
 
+  let stopped: Promise<DriverResult> | undefined;
   return {
-    stop: async () => {
-      clearInterval(tick);
-      clearInterval(control);
-      await Promise.allSettled([...requests]);
-      result.seconds = (performance.now() - startedAt) / 1000;
-      result.final = rate;
-      return result;
+    stop: () => {
+      stopped ??= (async () => {
+        clearInterval(tick);
+        clearInterval(control);
+        result.seconds = (performance.now() - startedAt) / 1000;
+        await Promise.allSettled([...requests]);
+        result.final = rate;
+        return result;
+      })();
+      return stopped;
     },
   };
 }

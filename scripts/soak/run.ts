@@ -8,9 +8,10 @@ import { sleep } from '../bench/net';
 import { percentile, rounded } from '../bench/stats';
 import { soakChecks } from './checks';
 import { ClientPool } from './clients';
-import { startDriver, type DriverResult } from './driver';
+import { startDriver, type Driver, type DriverResult } from './driver';
 import type { DriveFigures, LatencyFigures, LatencySummary, MemoryFigures, SoakFigures } from './figures';
 import { FlipLedger } from './flip-ledger';
+import type { DeliveryTiming } from './follower';
 import { LatencyHistogram } from './histogram';
 import type { SoakOptions } from './options';
 import { SharedFold } from './shared-fold';
@@ -23,7 +24,7 @@ export const MIN_TREND_MINUTES = 3;
  * A pause after the load stops so the slow clients, reading freely again, drain their backlog. The
  * final comparison is made at one batch seq, so it does not need the cluster to be quiet.
  */
-const SETTLE_MS = 1_000;
+const SETTLE_MS = 2_000;
 /**
  * The event rate is measured from this far into the drive: a flipped pod's second event (the kubelet
  * making it Ready again) comes only after the readiness delay (2 s simulated), so the first seconds
@@ -34,7 +35,7 @@ const PROGRESS_EVERY_MS = 30_000;
 
 /** The options a run reads (the CLI's, or a test's). */
 export type SoakRunOptions = Pick<SoakOptions,
-  'nodes' | 'daemonsets' | 'seed' | 'clients' | 'slowClients' | 'eventsPerSecond' | 'minutes' | 'warmupSeconds' | 'sampleSeconds' | 'slowStallSeconds' | 'rssSlopeMbPerMin' | 'simSpeed'> & {
+  'nodes' | 'daemonsets' | 'seed' | 'clients' | 'slowClients' | 'eventsPerSecond' | 'minutes' | 'warmupSeconds' | 'sampleSeconds' | 'slowStallSeconds' | 'rssSlopeMbPerMin'> & {
   /** null: delivery latency is reported but not judged. */
   latencyBudgetMs: number | null;
 };
@@ -72,7 +73,7 @@ function latencySummary(histogram: LatencyHistogram): LatencySummary {
   return { p50Ms: histogram.percentile(50), p99Ms: histogram.percentile(99), maxMs: histogram.count === 0 ? null : rounded(histogram.maxMs, 1), meanMs: rounded(histogram.meanMs(), 1) };
 }
 
-function latencyFigures(timing: { fromRequest: LatencyHistogram; fromAnswer: LatencyHistogram }, budgetMs: number | null, ledger: FlipLedger): LatencyFigures {
+function latencyFigures(timing: DeliveryTiming, budgetMs: number | null, ledger: FlipLedger): LatencyFigures {
   return {
     samples: timing.fromAnswer.count,
     fromAnswer: latencySummary(timing.fromAnswer),
@@ -94,6 +95,57 @@ function memoryFigures(samples: MemorySample[], options: SoakRunOptions, source:
   };
 }
 
+/** What the phases of a run share. */
+interface RunState {
+  stack: SoakStack;
+  options: SoakRunOptions;
+  log: (line: string) => void;
+  pool: ClientPool;
+  timing: DeliveryTiming;
+  samples: MemorySample[];
+}
+
+/** Logs the rate, memory, latency and clients every half minute until the drive time is over. */
+async function followDrive({ stack, options, log, pool, timing, samples }: RunState, driveStart: number): Promise<void> {
+  const driveMs = options.minutes * 60_000;
+  let last = { at: driveStart, events: totalEvents(stack.watchEvents()) };
+  for (let left = driveMs - (performance.now() - driveStart); left > 100 && stack.alive(); left = driveMs - (performance.now() - driveStart)) {
+    await sleep(Math.min(PROGRESS_EVERY_MS, left));
+    const now = { at: performance.now(), events: totalEvents(stack.watchEvents()) };
+    const clients = pool.figures();
+    const rate = (now.events - last.events) / ((now.at - last.at) / 1000);
+    log(`soak: ${((now.at - driveStart) / 1000).toFixed(0)} s: ${rate.toFixed(0)} watch events/s, RSS ${samples.at(-1)?.rssMB.toFixed(0) ?? '?'} MB, delivery p99 ${timing.fromAnswer.percentile(99) ?? '—'} ms (${timing.fromRequest.percentile(99) ?? '—'} ms from the request), ${clients.normalDropped} normal clients dropped, slow resyncs ${clients.slowResyncs.join('/') || '—'}, load ${loads().join(' ')}`);
+    last = now;
+  }
+}
+
+/** Drives the load for the run's minutes while memory is sampled; returns what reached the watches. */
+async function drive(state: RunState): Promise<DriveFigures> {
+  const { stack, options, log, timing, samples } = state;
+  const driveStart = performance.now();
+  const start: EventMark = { at: driveStart, events: stack.watchEvents() };
+  const sample = () => {
+    const reading = stack.memory();
+    if (reading) samples.push({ atSeconds: (performance.now() - driveStart) / 1000, rssMB: reading.rssMB, ...(reading.heapMB === undefined ? {} : { heapMB: reading.heapMB }) });
+  };
+  sample();
+  const sampler = setInterval(sample, options.sampleSeconds * 1000);
+  let driver: Driver | undefined;
+  try {
+    driver = await startDriver({
+      simUrl: stack.simUrl, targetEventsPerSecond: options.eventsPerSecond, watchEvents: () => totalEvents(stack.watchEvents()), ledger: timing.ledger, seed: options.seed, log,
+    });
+    await sleep(Math.min(RAMP_MS, (options.minutes * 60_000) / 4));
+    const ramped: EventMark = { at: performance.now(), events: stack.watchEvents() };
+    await followDrive(state, driveStart);
+    const end: EventMark = { at: performance.now(), events: stack.watchEvents() };
+    return driveFigures(await driver.stop(), options.eventsPerSecond, start, ramped, end);
+  } finally {
+    clearInterval(sampler);
+    await driver?.stop();
+  }
+}
+
 /** Runs the soak on `stack` (which the caller closes) and returns its figures, checks included. */
 export async function runSoak(stack: SoakStack, options: SoakRunOptions, log: (line: string) => void): Promise<SoakFigures> {
   const figures: SoakFigures = {
@@ -102,60 +154,28 @@ export async function runSoak(stack: SoakStack, options: SoakRunOptions, log: (l
     load: { start: loads(), end: [] },
   };
   const fold = new SharedFold();
-  const ledger = new FlipLedger();
-  const timing = { ledger, fromRequest: new LatencyHistogram(), fromAnswer: new LatencyHistogram() };
-  const pool = new ClientPool(stack, fold, timing);
-  const samples: MemorySample[] = [];
-  let sampler: ReturnType<typeof setInterval> | undefined;
+  const timing: DeliveryTiming = { ledger: new FlipLedger(), fromRequest: new LatencyHistogram(), fromAnswer: new LatencyHistogram() };
+  const state: RunState = { stack, options, log, pool: new ClientPool(stack, fold, timing), timing, samples: [] };
+  const { pool } = state;
   try {
     log(`soak: opening ${options.clients} stream clients (${options.slowClients} slow)…`);
     const openedAt = performance.now();
     await pool.open(options.clients, options.slowClients, 120_000);
     log(`soak: ${pool.clients.filter(({ follower }) => follower.snapshots > 0).length} clients have a snapshot after ${((performance.now() - openedAt) / 1000).toFixed(1)} s`);
     pool.startStalling(options.slowStallSeconds * 1000);
-
-    const driveStart = performance.now();
-    const start: EventMark = { at: driveStart, events: stack.watchEvents() };
-    const rampMs = Math.min(RAMP_MS, (options.minutes * 60_000) / 4);
-    const sample = () => {
-      const reading = stack.memory();
-      if (reading) samples.push({ atSeconds: (performance.now() - driveStart) / 1000, rssMB: reading.rssMB, ...(reading.heapMB === undefined ? {} : { heapMB: reading.heapMB }) });
-    };
-    sample();
-    sampler = setInterval(sample, options.sampleSeconds * 1000);
-    const driver = await startDriver({
-      simUrl: stack.simUrl, targetEventsPerSecond: options.eventsPerSecond, watchEvents: () => totalEvents(stack.watchEvents()), ledger, seed: options.seed, log,
-    });
-    const driveMs = options.minutes * 60_000;
-    let lastEvents = totalEvents(start.events);
-    let lastAt = driveStart;
-    await sleep(rampMs);
-    const ramped: EventMark = { at: performance.now(), events: stack.watchEvents() };
-    for (let left = driveMs - (performance.now() - driveStart); left > 100 && stack.alive(); left = driveMs - (performance.now() - driveStart)) {
-      await sleep(Math.min(PROGRESS_EVERY_MS, left));
-      const now = performance.now();
-      const events = totalEvents(stack.watchEvents());
-      const clients = pool.figures();
-      log(`soak: ${((now - driveStart) / 1000).toFixed(0)} s: ${((events - lastEvents) / ((now - lastAt) / 1000)).toFixed(0)} watch events/s, RSS ${samples.at(-1)?.rssMB.toFixed(0) ?? '?'} MB, delivery p99 ${timing.fromAnswer.percentile(99) ?? '—'} ms (${timing.fromRequest.percentile(99) ?? '—'} ms from the request), ${clients.normalDropped} normal clients dropped, slow resyncs ${clients.slowResyncs.join('/') || '—'}, load ${loads().join(' ')}`);
-      lastEvents = events;
-      lastAt = now;
-    }
-    const end: EventMark = { at: performance.now(), events: stack.watchEvents() };
-    const result = await driver.stop();
-    figures.drive = driveFigures(result, options.eventsPerSecond, start, ramped, end);
+    figures.drive = await drive(state);
     if (!stack.alive()) figures.notes.push('the dashboard server exited during the soak');
 
-    log('soak: load stopped; letting the cluster settle and the slow clients catch up…');
+    log('soak: load stopped; the slow clients read freely and catch up…');
     pool.stopStalling();
-    await sleep(SETTLE_MS / options.simSpeed + 1_000);
+    await sleep(SETTLE_MS);
     figures.final = await pool.compareWithFresh(60_000);
     figures.clients = pool.figures();
-    figures.latency = latencyFigures(timing, options.latencyBudgetMs, ledger);
-    if (fold.computed + fold.reused > 0) figures.notes.push(`shared fold: ${fold.computed} folds computed, ${fold.reused} reused by clients that received the same bytes`);
+    figures.latency = latencyFigures(timing, options.latencyBudgetMs, timing.ledger);
+    figures.notes.push(`shared fold: ${fold.computed} folds computed, ${fold.reused} reused by clients that received the same bytes`);
   } finally {
-    clearInterval(sampler);
     pool.close();
-    figures.memory = memoryFigures(samples, options, stack.memorySource);
+    figures.memory = memoryFigures(state.samples, options, stack.memorySource);
     figures.load = { start: figures.load?.start ?? [], end: loads() };
   }
   figures.checks = soakChecks(figures);

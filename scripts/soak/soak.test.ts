@@ -20,7 +20,7 @@ beforeAll(async () => {
   stack = await startInProcessStack({ nodes: 100, daemonsets: 5, seed: 1, maxQueued: 12 });
   figures = await runSoak(stack, {
     nodes: 100, daemonsets: 5, seed: 1, clients: 20, slowClients: 2, eventsPerSecond: 100, minutes: 0.17, warmupSeconds: 2, sampleSeconds: 1,
-    slowStallSeconds: 7, rssSlopeMbPerMin: 2, latencyBudgetMs: null, simSpeed: 1,
+    slowStallSeconds: 7, rssSlopeMbPerMin: 2, latencyBudgetMs: null,
   }, (line) => lines.push(line));
 }, 60_000);
 
