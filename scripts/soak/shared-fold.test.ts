@@ -59,6 +59,10 @@ describe('SharedFold', () => {
     expect(fromOther.grid.rows).toEqual(['x0', 'x1', 'x2']);
     expect(fromBase.grid.rows).toEqual(BASE.rows);
     expect(fold.computed).toBe(2);
+    // Both grids keep their own step: neither evicts the other.
+    expect(fold.delta(BASE, text)).toBe(fromBase);
+    expect(fold.delta(other, text)).toBe(fromOther);
+    expect(fold.reused).toBe(2);
   });
 
   it('forgets the oldest texts past its capacity', () => {

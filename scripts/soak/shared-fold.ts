@@ -21,10 +21,6 @@ export interface DeltaStep {
   cells: readonly CellChange[];
 }
 
-interface CachedDelta {
-  before: FleetSnapshot;
-  step: DeltaStep;
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -61,7 +57,8 @@ export function foldDelta(before: FleetSnapshot, data: string): DeltaStep {
 /** The shared cache: recent event texts and what they folded into. */
 export class SharedFold {
   private readonly snapshots = new Map<string, SnapshotStep>();
-  private readonly deltas = new Map<string, CachedDelta>();
+  /** Per delta text, the step from each grid it was folded onto (clients that joined at different seqs hold different grid objects). */
+  private readonly deltas = new Map<string, Map<FleetSnapshot, DeltaStep>>();
   /** Folds actually computed, and those answered from the cache (for the report). */
   computed = 0;
   reused = 0;
@@ -82,14 +79,19 @@ export class SharedFold {
   }
 
   delta(before: FleetSnapshot, data: string): DeltaStep {
-    const cached = this.deltas.get(data);
-    if (cached !== undefined && cached.before === before) {
+    let steps = this.deltas.get(data);
+    const cached = steps?.get(before);
+    if (cached !== undefined) {
       this.reused++;
-      return cached.step;
+      return cached;
     }
     this.computed++;
     const step = foldDelta(before, data);
-    remember(this.deltas, data, { before, step }, this.capacity);
+    if (steps === undefined) {
+      steps = new Map();
+      remember(this.deltas, data, steps, this.capacity);
+    }
+    steps.set(before, step);
     return step;
   }
 }
