@@ -147,7 +147,7 @@ class ApiRouter {
     const representation = negotiate(request.req.headers.accept);
     const watch = request.params.get('watch');
     if (watch !== 'true' && watch !== '1') {
-      await writeList(request.res, kind, selectPage(this.store, kind, query), representation, query, this.store.clock.now());
+      await writeList(request.res, this.store, kind, selectPage(this.store, kind, query), representation, query, this.store.clock.now());
       return;
     }
     const timeoutText = request.params.get('timeoutSeconds');
