@@ -126,7 +126,7 @@ function streamLive(res: ServerResponse, options: WatchOptions, send: Send, rend
       send('ERROR', toStatus(gone(store.currentResourceVersion(), store.currentResourceVersion())));
       finish();
     },
-  });
+  }, kind);
   return cleanup;
 }
 
