@@ -39,7 +39,8 @@ export async function serverPhase(context: RunContext): Promise<ServerStack> {
   const sim = await startSimulator(context.root, { nodes: options.nodes, daemonsets: options.daemonsets, seed: options.seed, speed: options.simSpeed, verbose: options.verbose });
   log(`server: simulated cluster serving at ${sim.url} after ${((Date.now() - simStart) / 1000).toFixed(1)} s`);
   const proxy = await startProxy(sim, (request) => {
-    if (request.bytes > 1_000_000 || request.ms > 1_000) log(`server: ${request.method} ${request.url} → ${request.status}, ${(request.bytes / 2 ** 20).toFixed(1)} MiB in ${(request.ms / 1000).toFixed(1)} s`);
+    // Paged lists are ~1 MiB a page (500 pods): only an unpaged or slow request is worth a line.
+    if (request.bytes > 8 * 2 ** 20 || request.ms > 1_000) log(`server: ${request.method} ${request.url} → ${request.status}, ${(request.bytes / 2 ** 20).toFixed(1)} MiB in ${(request.ms / 1000).toFixed(1)} s`);
   });
   context.cleanups.push(() => proxy.close());
   const dashboard = await startDashboard(context.root, proxy.url, options.verbose);
