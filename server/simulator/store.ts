@@ -102,6 +102,7 @@ class MemoryStore implements SimStore {
         const object = cloneJson(stored);
         this.interner.intern(kind, object);
         this.table(kind).set(object.metadata.namespace ?? '', object.metadata.name, object);
+        this.committed.add(object);
       }
     }
     this.resourceVersion = Number(source.currentResourceVersion());
