@@ -10,7 +10,12 @@ export interface StatFields {
   comm: string;
   ppid: number;
   pgrp: number;
+  /** utime + stime in clock ticks (fields 14 and 15), when the line has them. */
+  cpuTicks?: number;
 }
+
+/** Clock ticks per second of /proc/PID/stat times (USER_HZ, 100 on Linux for every architecture the bench runs on). */
+const TICKS_PER_SECOND = 100;
 
 /** Parses /proc/PID/stat; `comm` may hold spaces and parentheses, so fields are read after the last ')'. */
 export function parseStat(text: string): StatFields | undefined {
@@ -22,7 +27,8 @@ export function parseStat(text: string): StatFields | undefined {
   const ppid = Number(rest[1]);
   const pgrp = Number(rest[2]);
   if (![pid, ppid, pgrp].every(Number.isInteger)) return undefined;
-  return { pid, comm: text.slice(open + 1, close), ppid, pgrp };
+  const cpuTicks = Number(rest[11]) + Number(rest[12]);
+  return { pid, comm: text.slice(open + 1, close), ppid, pgrp, ...(Number.isFinite(cpuTicks) ? { cpuTicks } : {}) };
 }
 
 /** VmRSS of /proc/PID/status in kB; undefined for kernel threads and zombies, which have none. */
@@ -44,6 +50,20 @@ function readOrUndefined(path: string): string | undefined {
   } catch {
     return undefined; // the process exited between readdir and read
   }
+}
+
+/**
+ * CPU seconds (user + system) used so far by the live processes of a process group. On a machine
+ * shared with other work, wall-clock figures stretch with the load; CPU seconds much less so.
+ */
+export function processGroupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = parseStat(readOrUndefined(`/proc/${entry}/stat`) ?? '');
+    if (stat?.pgrp === pgid) ticks += stat.cpuTicks ?? 0;
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 /** Every live process whose process group is `pgid`, with its RSS in MB (1 MB = 2^20 bytes). */

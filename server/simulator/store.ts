@@ -5,6 +5,7 @@ import {
 } from './store-types';
 import { EventHistory, type HistoryEvent } from './api/event-history';
 import { Interner } from './api/interner';
+import { JsonText } from './api/json-text';
 import { cloneJson, isJsonObject, jsonEqual } from './api/json-value';
 import { KindTable, type ScanCursor } from './api/kind-table';
 import { podGracePeriod } from './api/pod-strategy';
@@ -46,6 +47,8 @@ export interface SimStore extends ObjectStore {
   scan(kind: ResourceKind, namespace?: string, after?: ScanCursor): Iterable<KObject>;
   /** Number of objects of a kind. */
   count(kind: ResourceKind): number;
+  /** JSON text of a value (objects from `scan` or parts of a response holding them), reusing the text of shared subtrees. */
+  toJson(value: unknown): string;
   /** Forgets every kind's event history: watches from any earlier resourceVersion now get 410 Gone. */
   compactHistory(): void;
 }
@@ -83,6 +86,9 @@ class MemoryStore implements SimStore {
   private histories: Map<ResourceKind, EventHistory>;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private readonly interner = new Interner();
+  /** Every committed object (stored, or carried by a watch event): immutable from its commit on. */
+  private readonly committed = new WeakSet<object>();
+  private readonly jsonText = new JsonText((value) => this.committed.has(value) || this.interner.isShared(value));
   private resourceVersion = 0;
 
   constructor(readonly clock: Clock, private readonly historySize: number) {
@@ -96,6 +102,7 @@ class MemoryStore implements SimStore {
         const object = cloneJson(stored);
         this.interner.intern(kind, object);
         this.table(kind).set(object.metadata.namespace ?? '', object.metadata.name, object);
+        this.committed.add(object);
       }
     }
     this.resourceVersion = Number(source.currentResourceVersion());
@@ -115,6 +122,8 @@ class MemoryStore implements SimStore {
   scan = (kind: ResourceKind, namespace?: string, after?: ScanCursor): Iterable<KObject> => this.table(kind).scan(namespace, after);
 
   count = (kind: ResourceKind): number => this.table(kind).size;
+
+  toJson = (value: unknown): string => this.jsonText.stringify(value);
 
   subscribe = (listener: (event: StoreEvent) => void): (() => void) => {
     this.listeners.add(listener);
@@ -207,6 +216,7 @@ class MemoryStore implements SimStore {
     const namespace = object.metadata.namespace ?? '';
     if (type === 'DELETED') this.table(kind).remove(namespace, object.metadata.name);
     else this.table(kind).set(namespace, object.metadata.name, object);
+    this.committed.add(object);
     const event: HistoryEvent = { kind, type, object, resourceVersion, ...(previous ? { previous } : {}) };
     this.histories.get(kind)?.push(event);
     for (const listener of this.listeners) listener(event);

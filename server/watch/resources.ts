@@ -43,16 +43,23 @@ const PAGE_SIZE = 500;
 
 /**
  * Lists a whole collection with limit/continue paging. The resourceVersion of a paged list is the
- * first page's (upstream's list is a consistent snapshot across continue tokens).
+ * first page's (upstream's list is a consistent snapshot across continue tokens). `each` maps every
+ * item as its page arrives (undefined drops it): slimming page by page lets each raw page be collected
+ * at once, instead of holding every raw object of a 700,000-pod list until the last page.
  */
-export async function listAll(client: KubeClient, path: string, signal: AbortSignal, onPage: () => void = () => {}): Promise<RawList> {
+export async function listAll(
+  client: KubeClient, path: string, signal: AbortSignal, onPage: () => void = () => {}, each: (item: unknown) => unknown = (item) => item,
+): Promise<RawList> {
   const items: unknown[] = [];
   let resourceVersion: string | undefined;
   let token: string | undefined;
   do {
     const page = await client<RawList>({ method: 'GET', path, query: { limit: String(PAGE_SIZE), continue: token }, signal });
     resourceVersion ??= page?.metadata?.resourceVersion;
-    for (const item of page?.items ?? []) items.push(item);
+    for (const item of page?.items ?? []) {
+      const kept = each(item);
+      if (kept !== undefined) items.push(kept);
+    }
     onPage();
     token = page?.metadata?.continue || undefined;
   } while (token !== undefined);

@@ -22,6 +22,13 @@ export class Interner {
   private readonly values = new Map<string, unknown>();
   /** The last shared value per kind and path: consecutive writes (a controller's burst) usually repeat it. */
   private readonly recent = new Map<string, unknown>();
+  /** Every value handed out as shared (kept weakly: a value no stored object uses any more can go). */
+  private readonly shared = new WeakSet<object>();
+
+  /** Whether `value` is a subtree this interner shares between stored objects (immutable from then on). */
+  isShared(value: object): boolean {
+    return this.shared.has(value);
+  }
 
   /** Replaces the kind's repeating subtrees of `object` (freshly cloned, owned by the store) with shared ones. */
   intern(kind: ResourceKind, object: KObject): void {
@@ -50,6 +57,7 @@ export class Interner {
       if (this.values.size >= MAX_ENTRIES) this.values.clear();
       this.values.set(key, value);
       this.recent.set(slot, value);
+      this.shared.add(value);
     }
   }
 }

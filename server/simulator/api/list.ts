@@ -43,7 +43,7 @@ const BATCH = 500;
  * socket to drain, so a list of a million pods never becomes one giant string or one giant buffer.
  */
 export async function writeList(
-  res: ServerResponse, kind: ResourceKind, page: ListPage, representation: Representation, query: ListQuery, now: number,
+  res: ServerResponse, store: SimStore, kind: ResourceKind, page: ListPage, representation: Representation, query: ListQuery, now: number,
 ): Promise<void> {
   const metadata = { resourceVersion: page.resourceVersion, ...(page.continueToken ? { continue: page.continueToken } : {}) };
   res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -51,7 +51,7 @@ export async function writeList(
     const table = buildTable(kind, [], now, query.includeObject, metadata);
     const head = JSON.stringify({ ...table, rows: undefined });
     res.write(`${head.slice(0, -1)},"rows":[`);
-    await writeItems(res, page.items, (object) => buildTable(kind, [object], now, query.includeObject, {}, false).rows[0]);
+    await writeItems(res, store, page.items, (object) => buildTable(kind, [object], now, query.includeObject, {}, false).rows[0]);
     res.end(']}');
     return;
   }
@@ -61,13 +61,13 @@ export async function writeList(
     : { kind: `${info.objectKind}List`, apiVersion: apiVersionOf(info), metadata };
   const head = JSON.stringify(envelope);
   res.write(`${head.slice(0, -1)},"items":[`);
-  await writeItems(res, page.items, representation === 'partial-metadata' ? partialObjectMetadata : (object) => object);
+  await writeItems(res, store, page.items, representation === 'partial-metadata' ? partialObjectMetadata : (object) => object);
   res.end(']}');
 }
 
-async function writeItems(res: ServerResponse, items: KObject[], render: (object: KObject) => unknown): Promise<void> {
+async function writeItems(res: ServerResponse, store: SimStore, items: KObject[], render: (object: KObject) => unknown): Promise<void> {
   for (let start = 0; start < items.length; start += BATCH) {
-    const parts = items.slice(start, start + BATCH).map((object) => JSON.stringify(render(object)));
+    const parts = items.slice(start, start + BATCH).map((object) => store.toJson(render(object)));
     if (!res.write((start === 0 ? '' : ',') + parts.join(','))) await drained(res);
     if (res.destroyed) return;
   }

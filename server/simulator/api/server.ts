@@ -112,6 +112,12 @@ class ApiRouter {
       await serveClock(this.clock, req, res);
       return;
     }
+    if (path === '/_sim/watches') {
+      if (req.method !== 'GET') throw METHOD_NOT_ALLOWED();
+      const byResource = this.watches.countByResource();
+      sendJson(res, 200, { open: this.watches.size, byResource });
+      return;
+    }
     const decision = this.faults.decide(path);
     if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
     if (decision.failure) {
@@ -147,7 +153,7 @@ class ApiRouter {
     const representation = negotiate(request.req.headers.accept);
     const watch = request.params.get('watch');
     if (watch !== 'true' && watch !== '1') {
-      await writeList(request.res, kind, selectPage(this.store, kind, query), representation, query, this.store.clock.now());
+      await writeList(request.res, this.store, kind, selectPage(this.store, kind, query), representation, query, this.store.clock.now());
       return;
     }
     const timeoutText = request.params.get('timeoutSeconds');

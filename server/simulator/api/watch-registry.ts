@@ -10,12 +10,12 @@ export interface OpenWatch {
   expire(): void;
 }
 
-/** The set of open watches. */
+/** The set of open watches, each with the resource (plural name) it watches. */
 export class WatchRegistry {
-  private readonly watches = new Set<OpenWatch>();
+  private readonly watches = new Map<OpenWatch, string>();
 
-  add(watch: OpenWatch): () => void {
-    this.watches.add(watch);
+  add(watch: OpenWatch, resource = ''): () => void {
+    this.watches.set(watch, resource);
     return () => void this.watches.delete(watch);
   }
 
@@ -23,9 +23,16 @@ export class WatchRegistry {
     return this.watches.size;
   }
 
+  /** Open watches per resource, for `GET /_sim/watches` (what a test or the bench asks the cluster directly). */
+  countByResource(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const resource of this.watches.values()) counts[resource] = (counts[resource] ?? 0) + 1;
+    return counts;
+  }
+
   /** Applies an action to every open watch; returns how many there were. */
   each(action: (watch: OpenWatch) => void): number {
-    const all = [...this.watches];
+    const all = [...this.watches.keys()];
     for (const watch of all) action(watch);
     return all.length;
   }

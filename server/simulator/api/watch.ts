@@ -41,7 +41,7 @@ type Render = (object: KObject) => unknown;
 
 /** Serves `?watch=true`: replay from resourceVersion (or the current state), then live events as JSON lines. */
 export function serveWatch(req: IncomingMessage, res: ServerResponse, options: WatchOptions): void {
-  const send: Send = (type, object) => void res.write(`${JSON.stringify({ type, object })}\n`);
+  const send: Send = (type, object) => void res.write(`${options.store.toJson({ type, object })}\n`);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   const render = makeRenderer(options);
@@ -126,7 +126,7 @@ function streamLive(res: ServerResponse, options: WatchOptions, send: Send, rend
       send('ERROR', toStatus(gone(store.currentResourceVersion(), store.currentResourceVersion())));
       finish();
     },
-  });
+  }, kind);
   return cleanup;
 }
 

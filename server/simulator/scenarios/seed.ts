@@ -37,7 +37,7 @@ export interface SeederOptions {
   checkFit: boolean;
 }
 
-/** The seeder's state: nodes seeded so far, pods bound per node, one prototype pod per revision. */
+/** The seeder's state: nodes seeded so far, pods bound per node (when fits are checked), one prototype pod per revision. */
 class StoreSeeder implements Seeder {
   private readonly nodes: Node[] = [];
   private readonly boundPods = new Map<string, Pod[]>();
@@ -92,7 +92,7 @@ class StoreSeeder implements Seeder {
     for (const nodeName of nodeNames) {
       const node = this.nodes.find((n) => n.metadata?.name === nodeName);
       if (node === undefined) continue;
-      const owned = (this.boundPods.get(nodeName) ?? []).filter((pod) => pod.metadata?.ownerReferences?.some((ref) => ref.uid === daemonSet.metadata?.uid));
+      const owned = this.podsOn(nodeName).filter((pod) => pod.metadata?.ownerReferences?.some((ref) => ref.uid === daemonSet.metadata?.uid));
       for (const pod of owned) this.removePod(pod);
       this.placePod(daemonSet, node, hash);
     }
@@ -135,17 +135,28 @@ class StoreSeeder implements Seeder {
       metadata: { ...base.metadata, name: `${daemonSet.metadata?.name ?? ''}-${nameSuffix(this.sequence++)}` },
       spec: { ...base.spec, nodeName, affinity: pinToNode(base.spec?.affinity, nodeName) },
     };
+    if (!this.options.checkFit) {
+      // Large fleets: nothing is kept here, so 700,000 pods are not held twice while seeding.
+      this.store.create('pods', toStored(pod));
+      return;
+    }
     const bound = this.boundPods.get(nodeName) ?? [];
     // Taints do not matter here: a pod on a node tainted since keeps running. Room does.
-    if (this.options.checkFit && capacityReasons(pod, node, bound).length > 0) return; // left to the scheduler
+    if (capacityReasons(pod, node, bound).length > 0) return; // left to the scheduler
     bound.push(asPod(this.store.create('pods', toStored(pod))));
     this.boundPods.set(nodeName, bound);
+  }
+
+  /** The pods seeded on a node: kept per node when fits are checked, else looked up in the store. */
+  private podsOn(nodeName: string): Pod[] {
+    if (this.options.checkFit) return this.boundPods.get(nodeName) ?? [];
+    return [...this.store.scan('pods')].map(asPod).filter((pod) => pod.spec?.nodeName === nodeName);
   }
 
   private removePod(pod: Pod): void {
     const nodeName = pod.spec?.nodeName ?? '';
     this.store.delete('pods', pod.metadata?.namespace, pod.metadata?.name ?? '', { gracePeriodSeconds: 0 });
-    this.boundPods.set(nodeName, (this.boundPods.get(nodeName) ?? []).filter((p) => p.metadata?.uid !== pod.metadata?.uid));
+    if (this.options.checkFit) this.boundPods.set(nodeName, (this.boundPods.get(nodeName) ?? []).filter((p) => p.metadata?.uid !== pod.metadata?.uid));
   }
 
   private getDaemonSet(namespace: string, name: string): DaemonSet {
