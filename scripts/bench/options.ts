@@ -63,7 +63,7 @@ export function benchCommand(exitOverride = false): Command {
     .option('--sim-speed <x>', "the simulated cluster's clock speed", positiveNumber, 1)
     .option('--max-unavailable <n>', 'maxUnavailable of the churn rollouts', intOrPercent, '20%')
     .option('--probes <n>', 'cell changes timed for event → pixel (two samples each)', integerIn('--probes', 1, 1_000), 15)
-    .option('--rebuilds <n>', 'timed full FleetModel rebuilds (after one warm-up)', integerIn('--rebuilds', 1, 100), 9)
+    .option('--rebuilds <n>', 'timed full FleetModel rebuilds (after three warm-up ones)', integerIn('--rebuilds', 1, 100), 9)
     .option('--skip <phases>', `comma-separated phases to skip: ${PHASES.join(', ')}`, phaseList, [])
     .option('--verbose', "print the simulator's and the dashboard's output", false)
     .allowExcessArguments(false)
