@@ -1,17 +1,18 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FleetSnapshot } from '@/lib/fleet-model/types';
 import { FilterBar } from '../filters/filter-bar';
 import type { CellRef, ViewQuery } from '../filters/url-state';
 import { CoverageGrid } from '../grid/coverage-grid';
-import { buildGridView, type NodeFacts } from '../grid/grid-view';
+import { buildGridView, nameOrderedRows, type NodeFacts } from '../grid/grid-view';
 import { Legend } from '../grid/legend';
 import { buildRowItems } from '../grid/row-items';
 import { daemonSetPath, nodePath } from '../links';
 import { CostTable } from './cost-table';
 import { DaemonSetBars } from './daemonset-bars';
 import { HealthTable } from './health-table';
+import { useThrottledValue } from './use-throttled-value';
 import { WhyPanel } from '../why/why-panel';
 
 /** Props of {@link FleetBody}: a snapshot to show and the view query that filters it. */
@@ -23,10 +24,30 @@ export interface FleetBodyProps {
   facts: ReadonlyMap<string, NodeFacts> | undefined;
 }
 
+/**
+ * How often the panels below the grid (per-DaemonSet bars, health table) follow live changes. The grid
+ * shows every change at the next frame; these summaries may trail by up to this much.
+ */
+const PANEL_REFRESH_MS = 1_000;
+
 /** Filters, legend, grid, explanation, per-DaemonSet bars, cost and health: the fleet view below its header. */
 export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBodyProps) {
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
-  const view = useMemo(() => buildGridView(snapshot, query, facts), [snapshot, query, facts]);
+  // Deltas change cells, not node names: the filtered name order (a sort of every node) is kept
+  // until the nodes, the node filters or the node list change.
+  const ordered = useMemo(
+    () =>
+      nameOrderedRows(
+        snapshot.rows,
+        { node: query.node, label: query.label, taint: query.taint },
+        facts,
+      ),
+    [snapshot.rows, query.node, query.label, query.taint, facts],
+  );
+  const view = useMemo(
+    () => buildGridView(snapshot, query, facts, ordered),
+    [snapshot, query, facts, ordered],
+  );
   const items = useMemo(
     () =>
       buildRowItems({
@@ -47,7 +68,37 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
       ),
     [view.columnCounts],
   );
-  const columns = view.columns.flatMap((id) => snapshot.columns[id] ?? []);
+  const columns = useMemo(
+    () => view.columns.flatMap((id) => snapshot.columns[id] ?? []),
+    [view.columns, snapshot.columns],
+  );
+  const panels = useThrottledValue(
+    useMemo(() => ({ summaries: columns, counts: view.columnCounts }), [columns, view.columnCounts]),
+    PANEL_REFRESH_MS,
+  );
+  const daemonSetHref = useCallback(
+    (namespace: string, name: string) => daemonSetPath(cluster, namespace, name),
+    [cluster],
+  );
+  const pickBar = useCallback(
+    (daemonSet: string, slug: string) => onQuery({ daemonSet, states: [slug] }),
+    [onQuery],
+  );
+  // The same elements while `panels` is unchanged, so React skips them on the renders in between.
+  const bars = useMemo(
+    () => (
+      <DaemonSetBars
+        keys={panels.summaries.map((c) => `${c.namespace}/${c.name}`)}
+        counts={panels.counts}
+        onPick={pickBar}
+      />
+    ),
+    [panels, pickBar],
+  );
+  const health = useMemo(
+    () => <HealthTable summaries={panels.summaries} daemonSetHref={daemonSetHref} />,
+    [panels, daemonSetHref],
+  );
   const namespaces = useMemo(
     () => [...new Set(snapshot.columns.flatMap((c) => (c ? [c.namespace] : [])))],
     [snapshot.columns],
@@ -98,7 +149,7 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
             onSelect={select}
             onToggleGroup={toggleGroup}
             nodeHref={(node) => nodePath(cluster, node)}
-            daemonSetHref={(namespace, name) => daemonSetPath(cluster, namespace, name)}
+            daemonSetHref={daemonSetHref}
           />
         </div>
         {query.cell ? (
@@ -110,16 +161,9 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
           />
         ) : null}
       </div>
-      <DaemonSetBars
-        keys={columns.map((c) => `${c.namespace}/${c.name}`)}
-        counts={view.columnCounts}
-        onPick={(daemonSet, slug) => onQuery({ daemonSet, states: [slug] })}
-      />
+      {bars}
       <CostTable cluster={cluster} />
-      <HealthTable
-        summaries={columns}
-        daemonSetHref={(namespace, name) => daemonSetPath(cluster, namespace, name)}
-      />
+      {health}
     </div>
   );
 }

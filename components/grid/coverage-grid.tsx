@@ -14,11 +14,18 @@ import type { FleetSnapshot } from '@/lib/fleet-model/types';
 import type { CellRef } from '../filters/url-state';
 import { isGridKey, moveFocus, type GridPosition } from './grid-navigation';
 import { HeaderRow } from './grid-header';
-import { GRID_SIZES } from './grid-parts';
+import { GRID_SIZES, describeCounts } from './grid-parts';
 import { GroupRow, NodeRow } from './grid-rows';
-import type { GridView } from './grid-view';
+import { problemCount, type GridView } from './grid-view';
 import type { RowItem } from './row-items';
-import { columnOf, visibleColumns } from './visible-columns';
+import {
+  columnHeads,
+  columnOf,
+  rowCodes,
+  visibleCells,
+  visibleColumns,
+  type ColumnHead,
+} from './visible-columns';
 
 /** Props of {@link CoverageGrid}: the snapshot, what to show of it, and where links go. */
 export interface CoverageGridProps {
@@ -39,6 +46,16 @@ const keepIndex = (index: number) => (range: Range) => {
   const indexes = defaultRangeExtractor(range);
   return index < 0 || indexes.includes(index) ? indexes : [...indexes, index].sort((a, b) => a - b);
 };
+
+/**
+ * The view's column heads, the same array for as long as their identities stay the same: deltas
+ * change cells (and so the snapshot and the view) many times a second, columns rarely, and every
+ * row compares the visible column list this is derived from.
+ */
+function useColumnHeads(snapshot: FleetSnapshot, viewColumns: readonly number[]): (ColumnHead | null)[] {
+  const key = JSON.stringify(columnHeads(snapshot, viewColumns));
+  return useMemo(() => JSON.parse(key) as (ColumnHead | null)[], [key]);
+}
 
 /** The node × DaemonSet coverage grid, virtualised on both axes (WAI-ARIA grid with roving focus). */
 export function CoverageGrid(props: CoverageGridProps) {
@@ -137,13 +154,16 @@ export function CoverageGrid(props: CoverageGridProps) {
     if (cell) props.onSelect(cell);
   };
 
-  // The virtualizer hands back the same array while the column range is unchanged, so every row
-  // receives the same `columns` during a vertical scroll and skips rendering.
+  // The virtualizer hands back the same array while the column range is unchanged, and the heads
+  // stay the same through deltas, so every row receives the same `columns` during a vertical scroll
+  // or a delta, and re-renders only when its own codes or counts change.
   const virtualColumns = columnVirtualizer.getVirtualItems();
+  const heads = useColumnHeads(snapshot, view.columns);
   const columns = useMemo(
-    () => visibleColumns(virtualColumns, snapshot, view.columns, GRID_SIZES.rowHeader),
-    [virtualColumns, snapshot, view.columns],
+    () => visibleColumns(virtualColumns, heads, GRID_SIZES.rowHeader),
+    [virtualColumns, heads],
   );
+  const cells = visibleCells(snapshot, columns);
   const selectedCol = columnOf(columns, selected?.daemonSet);
   const width = GRID_SIZES.rowHeader + columnVirtualizer.getTotalSize();
   return (
@@ -162,9 +182,9 @@ export function CoverageGrid(props: CoverageGridProps) {
         style={{ width, height: GRID_SIZES.header + rowVirtualizer.getTotalSize() }}
       >
         <HeaderRow
-          snapshot={snapshot}
-          view={view}
+          rowCount={view.rows.length}
           columns={columns}
+          columnCounts={view.columnCounts}
           width={width}
           daemonSetHref={props.daemonSetHref}
         />
@@ -192,14 +212,15 @@ export function CoverageGrid(props: CoverageGridProps) {
             <NodeRow
               key={`n:${node}`}
               node={node}
-              slot={item.row}
               row={item.index}
               rowIndex={vr.index + 2}
               top={top}
               width={width}
-              counts={item.counts}
+              problems={problemCount(item.counts)}
+              countsTitle={describeCounts(item.counts)}
               href={props.nodeHref(node)}
               columns={columns}
+              codes={rowCodes(cells, item.row)}
               focusCol={item.index === focus.row ? focusCol : -1}
               selectedCol={selected?.node === node ? selectedCol : -1}
             />

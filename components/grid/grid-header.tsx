@@ -1,24 +1,24 @@
 import { memo } from 'react';
-import type { FleetSnapshot } from '@/lib/fleet-model/types';
-import { ColumnHeader, GRID_SIZES } from './grid-parts';
-import type { GridView } from './grid-view';
+import { GRID_SIZES, ColumnHeader, describeCounts } from './grid-parts';
+import { problemCount, type StateCounts } from './grid-view';
 import type { VisibleColumn } from './visible-columns';
 
 /** Props of {@link HeaderRow}. */
 export interface HeaderRowProps {
-  snapshot: FleetSnapshot;
-  view: GridView;
+  /** How many nodes the view shows. */
+  rowCount: number;
   columns: readonly VisibleColumn[];
+  /** Counts per displayed column (indexed by `VisibleColumn.col`). */
+  columnCounts: readonly StateCounts[];
   width: number;
   daemonSetHref: (namespace: string, name: string) => string;
 }
 
 /**
- * The sticky header row: the node column's title and a header per visible DaemonSet. Memoised, so a
- * vertical scroll (same visible columns) leaves it alone.
+ * The sticky header row: the node column's title and a header per visible DaemonSet. Its headers
+ * are memoised on primitives, so a vertical scroll or a delta re-renders only what changed.
  */
 export const HeaderRow = memo(function HeaderRow(props: HeaderRowProps) {
-  const { snapshot, view } = props;
   return (
     <div
       role="row"
@@ -32,18 +32,19 @@ export const HeaderRow = memo(function HeaderRow(props: HeaderRowProps) {
         className="sticky left-0 z-30 flex h-full items-end border-r border-b border-slate-200 bg-white p-2 text-xs font-semibold dark:border-slate-800 dark:bg-slate-950"
         style={{ width: GRID_SIZES.rowHeader }}
       >
-        Node ({view.rows.length})
+        Node ({props.rowCount})
       </div>
-      {props.columns.map((visible) => {
-        const column = snapshot.columns[view.columns[visible.col] ?? -1];
-        if (!column) return null;
+      {props.columns.map((column) => {
+        const counts = props.columnCounts[column.col] ?? [];
         return (
           <ColumnHeader
-            key={visible.uid}
-            column={column}
-            counts={view.columnCounts[visible.col] ?? []}
-            colIndex={visible.col + 2}
-            left={visible.left}
+            key={column.uid}
+            namespace={column.namespace}
+            name={column.name}
+            problems={problemCount(counts)}
+            countsTitle={describeCounts(counts)}
+            colIndex={column.col + 2}
+            left={column.left}
             href={props.daemonSetHref(column.namespace, column.name)}
           />
         );

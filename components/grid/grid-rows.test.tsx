@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { GroupRow, NodeRow, type NodeRowProps } from './grid-rows';
 import { snapshotOf } from './test-fleet';
-import { visibleColumns } from './visible-columns';
+import { columnHeads, rowCodes, visibleCells, visibleColumns } from './visible-columns';
 
 const snapshot = snapshotOf(['node-a', 'node-b'], { 'kube-system/proxy': 'RF', 'obs/agent': 'NM' });
 const columns = visibleColumns(
@@ -10,21 +10,22 @@ const columns = visibleColumns(
     { index: 0, start: 0 },
     { index: 1, start: 28 },
   ],
-  snapshot,
-  [0, 1],
+  columnHeads(snapshot, [0, 1]),
   220,
 );
+const cells = visibleCells(snapshot, columns);
 
 const rowOf = (overrides: Partial<NodeRowProps>): NodeRowProps => ({
   node: 'node-b',
-  slot: 1,
   row: 4,
   rowIndex: 6,
   top: 100,
   width: 276,
-  counts: [0, 0, 0, 1, 1, 0, 0],
+  problems: 2,
+  countsTitle: '1 Failing, 1 Missing',
   href: '/c/demo/nodes/node-b',
   columns,
+  codes: rowCodes(cells, 1),
   focusCol: -1,
   selectedCol: -1,
   ...overrides,
@@ -74,13 +75,16 @@ describe('NodeRow', () => {
     expect(cells.map((cell) => cell['aria-selected'])).toEqual(sel);
   });
 
-  it('reads each cell from the row slot, not the display position', () => {
-    const html = renderToStaticMarkup(<NodeRow {...rowOf({ node: 'node-a', slot: 0 })} />);
+  it('draws each cell from the row’s codes, in column order', () => {
+    const html = renderToStaticMarkup(
+      <NodeRow {...rowOf({ node: 'node-a', codes: rowCodes(cells, 0) })} />,
+    );
     expect(cellsOf(html).map((cell) => cell['aria-label'])).toEqual([
       'node-a kube-system/proxy: Ready',
       'node-a obs/agent: Not eligible',
     ]);
     expect(html).toContain('aria-rowindex="6"');
+    expect(html).toMatch(/role="rowheader".*title="1 Failing, 1 Missing">2<\/span>/);
   });
 });
 

@@ -4,8 +4,9 @@ import type { StateCounts } from './grid-view';
 import type { VisibleColumn } from './visible-columns';
 
 /**
- * Grid body rows, memoised on primitive props (plus arrays that only change with the snapshot or
- * the column range): a scroll frame mounts the rows that come into view and leaves the rest alone.
+ * Grid body rows, memoised on primitive props (plus the visible column list, which changes only
+ * with the column range): a scroll frame mounts the rows that come into view and leaves the rest
+ * alone, and a live delta re-renders only the rows whose codes or counts it changed.
  */
 
 /** The absolutely positioned `role="row"` box every body row sits in. */
@@ -35,16 +36,18 @@ function RowFrame({
 /** Props of {@link NodeRow}. */
 export interface NodeRowProps {
   node: string;
-  /** The node's snapshot slot, its index into each column's `cells`. */
-  slot: number;
   /** Position among displayed nodes, the keyboard focus coordinate. */
   row: number;
   rowIndex: number;
   top: number;
   width: number;
-  counts: StateCounts;
+  /** The row's problem cells over the shown columns, and their tooltip ("3 Failing, 1 Missing"). */
+  problems: number;
+  countsTitle: string;
   href: string;
   columns: readonly VisibleColumn[];
+  /** The row's code in each of `columns`, one character each (see `rowCodes`). */
+  codes: string;
   /** The focused column when focus is on this row, else -1: other rows need not re-render on moves. */
   focusCol: number;
   /** The selected column when the selection is on this row, else -1. */
@@ -55,11 +58,16 @@ export interface NodeRowProps {
 export const NodeRow = memo(function NodeRow(props: NodeRowProps) {
   return (
     <RowFrame rowIndex={props.rowIndex} top={props.top} width={props.width}>
-      <RowHeader node={props.node} counts={props.counts} href={props.href} />
-      {props.columns.map((column) => (
+      <RowHeader
+        node={props.node}
+        problems={props.problems}
+        countsTitle={props.countsTitle}
+        href={props.href}
+      />
+      {props.columns.map((column, i) => (
         <GridCell
           key={column.uid}
-          code={column.cells.charAt(props.slot)}
+          code={props.codes.charAt(i)}
           node={props.node}
           daemonSet={column.daemonSet}
           row={props.row}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW_QUERY, type ViewQuery } from '../filters/url-state';
-import { buildGridView, problemCount, selectedCodes, type NodeFacts } from './grid-view';
+import { applyDelta } from '@/lib/fleet-model/reducer';
+import { buildGridView, nameOrderedRows, problemCount, selectedCodes, type NodeFacts } from './grid-view';
 import { countsByCode, snapshotOf } from './test-fleet';
 
 // Rows: a, b, (free slot), c, d. Columns sorted by key: kube-system/agent, kube-system/cni, monitoring/exporter.
@@ -148,6 +149,38 @@ describe('buildGridView', () => {
   it('handles an empty fleet', () => {
     const view = buildGridView({ rows: [], columns: [] }, query({ sort: 'problems', problemsOnly: true }));
     expect(view).toEqual({ rows: [], columns: [], rowCounts: [], columnCounts: [], errors: [] });
+  });
+});
+
+describe('nameOrderedRows kept across deltas', () => {
+  // A live delta changes cells, not rows: the name order computed before it still applies.
+  const afterDelta = applyDelta(fleet, {
+    cells: [
+      [0, 0, 'F'],
+      [1, 4, 'R'],
+      [2, 1, 'M'],
+    ],
+  });
+
+  it.each<[string, Partial<ViewQuery>]>([
+    ['no filter', {}],
+    ['node filter', { node: 'node-' }],
+    ['label filter', { label: 'role=worker' }],
+    ['sort problems first', { sort: 'problems' }],
+    ['state filter', { states: ['failing', 'missing'] }],
+    ['problems only, sorted by problems', { problemsOnly: true, sort: 'problems' }],
+    ['malformed taint filter', { taint: 'x:Sometimes' }],
+  ])('%s: the same view as a fresh build', (_name, patch) => {
+    const kept = nameOrderedRows(fleet.rows, query(patch), facts);
+    expect(afterDelta.rows).toBe(fleet.rows);
+    expect(buildGridView(afterDelta, query(patch), facts, kept)).toEqual(
+      buildGridView(afterDelta, query(patch), facts),
+    );
+  });
+
+  it('sorts names numerically and drops free slots', () => {
+    const rows = ['node-10', null, 'node-2', 'edge-1'];
+    expect(nameOrderedRows(rows, query({}), undefined).ids).toEqual([3, 2, 0]);
   });
 });
 

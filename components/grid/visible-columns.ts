@@ -2,22 +2,28 @@ import type { FleetSnapshot } from '@/lib/fleet-model/types';
 
 /**
  * The columns the horizontal virtualizer currently shows, resolved once per range change rather
- * than once per cell: every row of the grid shares this list, so a vertical scroll (which leaves the
- * list unchanged) re-renders no existing row.
+ * than once per cell. A column here is its identity and position only, never its cells: a live
+ * delta changes cells, so the list (which every row shares) stays the same array through deltas and
+ * vertical scrolls, and a row re-renders only when its own codes ({@link rowCodes}) change.
  */
 
-/** One rendered column: what its cells need to draw themselves, all primitives. */
-export interface VisibleColumn {
-  /** The DaemonSet's uid, the React key of its cells. */
+/** What identifies a displayed column; it stays the same while deltas change the column's cells. */
+export interface ColumnHead {
+  /** The snapshot slot, the index into `snapshot.columns`. */
+  id: number;
   uid: string;
+  namespace: string;
+  name: string;
+}
+
+/** One rendered column: what its cells and header need to draw themselves, all primitives. */
+export interface VisibleColumn extends ColumnHead {
   /** Position among displayed columns (zero-based), the keyboard focus coordinate. */
   col: number;
   /** `namespace/name`, as cells name it. */
   daemonSet: string;
   /** Left edge within the grid, in CSS pixels. */
   left: number;
-  /** The column's cell codes, one character per snapshot row slot. */
-  cells: string;
 }
 
 /** The part of a virtual item this module reads. */
@@ -26,26 +32,47 @@ export interface VirtualSlot {
   start: number;
 }
 
-/** Resolves virtual columns to snapshot columns; slots without a column (stale view) are left out. */
-export function visibleColumns(
-  slots: readonly VirtualSlot[],
+/** The heads of the view's columns in display order; null for a slot whose column was freed. */
+export function columnHeads(
   snapshot: FleetSnapshot,
   viewColumns: readonly number[],
+): (ColumnHead | null)[] {
+  return viewColumns.map((id) => {
+    const column = snapshot.columns[id];
+    return column ? { id, uid: column.uid, namespace: column.namespace, name: column.name } : null;
+  });
+}
+
+/** Resolves virtual columns to displayed columns; slots without a column (stale view) are left out. */
+export function visibleColumns(
+  slots: readonly VirtualSlot[],
+  heads: readonly (ColumnHead | null)[],
   offset: number,
 ): VisibleColumn[] {
   return slots.flatMap((slot) => {
-    const column = snapshot.columns[viewColumns[slot.index] ?? -1];
-    if (!column) return [];
+    const head = heads[slot.index];
+    if (!head) return [];
     return [
       {
-        uid: column.uid,
+        ...head,
         col: slot.index,
-        daemonSet: `${column.namespace}/${column.name}`,
+        daemonSet: `${head.namespace}/${head.name}`,
         left: offset + slot.start,
-        cells: column.cells,
       },
     ];
   });
+}
+
+/** The cell strings of the visible columns, in their order (looked up once per render, not per row). */
+export function visibleCells(snapshot: FleetSnapshot, columns: readonly VisibleColumn[]): string[] {
+  return columns.map((column) => snapshot.columns[column.id]?.cells ?? '');
+}
+
+/** A row's codes over the visible columns, one character each: a primitive a memoised row compares. */
+export function rowCodes(cells: readonly string[], slot: number): string {
+  let codes = '';
+  for (const column of cells) codes += column.charAt(slot) || ' ';
+  return codes;
 }
 
 /** The displayed column of a `namespace/name`, or -1 when it is not among `columns`. */
