@@ -72,10 +72,11 @@ export function FleetBody({ cluster, snapshot, query, onQuery, facts }: FleetBod
     () => view.columns.flatMap((id) => snapshot.columns[id] ?? []),
     [view.columns, snapshot.columns],
   );
-  const panels = useThrottledValue(
-    useMemo(() => ({ summaries: columns, counts: view.columnCounts }), [columns, view.columnCounts]),
-    PANEL_REFRESH_MS,
+  const livePanels = useMemo(
+    () => ({ summaries: columns, counts: view.columnCounts }),
+    [columns, view.columnCounts],
   );
+  const panels = useThrottledValue(livePanels, PANEL_REFRESH_MS);
   const daemonSetHref = useCallback(
     (namespace: string, name: string) => daemonSetPath(cluster, namespace, name),
     [cluster],
