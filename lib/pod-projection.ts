@@ -24,9 +24,8 @@ import { SharedStrings, SharedValues, tupleKey } from './shared-values';
 type Json = Record<string, unknown>;
 type PodStatus = NonNullable<Pod['status']>;
 
-/** The condition types pod-state reads; other conditions are dropped. */
-const KEPT_CONDITIONS: ReadonlySet<unknown> = new Set(['Ready', 'PodScheduled']);
 const CONDITION_FIELDS = ['type', 'status', 'reason', 'message', 'lastTransitionTime'] as const;
+const OWNER_FIELDS = ['apiVersion', 'kind', 'name', 'uid', 'controller'] as const;
 
 /**
  * Capacities of the sharing tables: strings and specs grow with the node count (one node name and
@@ -54,6 +53,8 @@ const UNSHARED = { get: <V>(value: V): V => value };
 /** Projects daemon pods; one projector's tables are shared by every pod it projects. */
 export class PodProjector {
   private readonly strings = new SharedStrings(NODE_SCALE_CAPACITY);
+  /** Specs of bound pods by node name (almost every pod), and the others by node name and target. */
+  private readonly boundSpecs = new SharedValues<PodSpec>(NODE_SCALE_CAPACITY);
   private readonly specs = new SharedValues<PodSpec>(NODE_SCALE_CAPACITY);
   private readonly owners = new SharedValues<OwnerReference[]>(SMALL_CAPACITY);
   private readonly labels = new SharedValues<Record<string, string>>(SMALL_CAPACITY);
@@ -69,6 +70,9 @@ export class PodProjector {
       status: this.status(asRecord(pod?.status)),
     };
   }
+
+  // This runs once per pod of every list and watch event (200,000 per relist at 5,000 × 50): keys are
+  // built by concatenation and tables probed before anything is allocated.
 
   private metadata(meta: Json | undefined): ObjectMeta {
     if (meta === undefined) return {};
@@ -91,18 +95,32 @@ export class PodProjector {
     const hash = labels[WellKnown.controllerRevisionHash];
     const generation = labels[WellKnown.podTemplateGeneration];
     if (hash === undefined && generation === undefined) return undefined;
-    const make = () => pick<Record<string, string>>(labels, [WellKnown.controllerRevisionHash, WellKnown.podTemplateGeneration], this.strings);
     const key = tupleKey([hash, generation]);
-    return key === undefined ? make() : this.labels.get(key, make);
+    const known = key === undefined ? undefined : this.labels.find(key);
+    if (known !== undefined) return known;
+    const kept = pick<Record<string, string>>(labels, [WellKnown.controllerRevisionHash, WellKnown.podTemplateGeneration], this.strings);
+    return key === undefined ? kept : this.labels.put(key, kept);
   }
 
-  /** The owner references with `controller: true` (there is at most one in a valid pod). */
+  /**
+   * The owner references with `controller: true` (at most one in a valid pod), shared per controller:
+   * found by its uid, then checked field by field, as a key string per pod would cost more than the rest.
+   */
   private controllerReferences(value: unknown): OwnerReference[] | undefined {
     if (!Array.isArray(value)) return undefined;
-    const controllers = value.map(asRecord).filter((ref): ref is Json => ref?.controller === true);
-    const make = () => controllers.map((ref) => pick<OwnerReference>(ref, ['apiVersion', 'kind', 'name', 'uid', 'controller'], this.strings));
-    const key = tupleKey(controllers.flatMap((ref) => [ref.apiVersion, ref.kind, ref.name, ref.uid]));
-    return key === undefined ? make() : this.owners.get(key, make);
+    const controllers: Json[] = [];
+    for (const item of value) {
+      const ref = asRecord(item);
+      if (ref?.controller === true) controllers.push(ref);
+    }
+    const only = controllers.length === 1 ? controllers[0] : undefined;
+    const uid = only?.uid;
+    if (only === undefined || typeof uid !== 'string') return controllers.map((ref) => pick<OwnerReference>(ref, OWNER_FIELDS, this.strings));
+    const known = this.owners.find(uid);
+    if (known !== undefined && OWNER_FIELDS.every((field) => known[0]?.[field] === only[field])) return known;
+    const kept = [pick<OwnerReference>(only, OWNER_FIELDS, this.strings)];
+    // A different reference under a known uid (malformed input) is kept unshared.
+    return known === undefined ? this.owners.put(uid, kept) : kept;
   }
 
   private spec(spec: Json | undefined): PodSpec {
@@ -110,51 +128,69 @@ export class PodProjector {
     const nodeName = spec.nodeName;
     // A bound pod's target is its nodeName; only an unbound one needs its affinity, and then only the
     // node it pins: the canonical one-term form says the same to `targetNodeName`.
-    const bound = typeof nodeName === 'string' && nodeName !== '';
-    const pinnedTo = bound ? undefined : targetNodeName({ spec: spec as PodSpec });
-    const make = (): PodSpec => {
-      const out: PodSpec = {};
-      if (nodeName !== undefined) out.nodeName = this.strings.get(nodeName as string);
-      if (pinnedTo !== undefined) out.affinity = pinnedAffinity(this.strings.get(pinnedTo));
-      return out;
-    };
+    if (typeof nodeName === 'string' && nodeName !== '') {
+      return this.boundSpecs.find(nodeName) ?? this.boundSpecs.put(nodeName, { nodeName: this.strings.get(nodeName) });
+    }
+    const pinnedTo = targetNodeName({ spec: spec as PodSpec });
     const key = tupleKey([nodeName, pinnedTo]);
-    return key === undefined ? make() : this.specs.get(key, make);
+    const known = key === undefined ? undefined : this.specs.find(key);
+    if (known !== undefined) return known;
+    const out: PodSpec = {};
+    if (nodeName !== undefined) out.nodeName = nodeName as string;
+    if (pinnedTo !== undefined) out.affinity = pinnedAffinity(this.strings.get(pinnedTo));
+    return key === undefined ? out : this.specs.put(key, out);
   }
 
   private status(status: Json | undefined): PodStatus {
     if (status === undefined) return {};
     const containerStatuses = waitingStatuses(status.containerStatuses, this.strings);
     const initContainerStatuses = waitingStatuses(status.initContainerStatuses, this.strings);
-    const conditions = this.keptConditions(status.conditions);
-    const make = (): PodStatus => {
-      const out = pick<PodStatus>(status, ['phase', 'reason', 'message'], this.strings);
-      if (conditions !== undefined) out.conditions = conditions.value;
-      if (containerStatuses !== undefined) out.containerStatuses = containerStatuses;
-      if (initContainerStatuses !== undefined) out.initContainerStatuses = initContainerStatuses;
-      return out;
-    };
+    const conditions = Array.isArray(status.conditions) ? keptConditions(status.conditions) : undefined;
+    const conditionsKey = conditions === undefined ? '-' : conditionKey(conditions);
     // A pod with a waiting container is rare and short-lived: it keeps its own status.
-    if (containerStatuses !== undefined || initContainerStatuses !== undefined) return make();
-    const key = conditions === undefined || conditions.key !== undefined ? tupleKey([status.phase, status.reason, status.message, conditions?.key]) : undefined;
-    return key === undefined ? make() : this.statuses.get(key, make);
+    const shareable = containerStatuses === undefined && initContainerStatuses === undefined && conditionsKey !== undefined;
+    const scalarsKey = shareable ? tupleKey([status.phase, status.reason, status.message]) : undefined;
+    const key = scalarsKey === undefined ? undefined : scalarsKey + conditionsKey;
+    const known = key === undefined ? undefined : this.statuses.find(key);
+    if (known !== undefined) return known;
+    const out = pick<PodStatus>(status, ['phase', 'reason', 'message'], this.strings);
+    if (conditions !== undefined) out.conditions = this.sharedConditions(conditions, conditionsKey);
+    if (containerStatuses !== undefined) out.containerStatuses = containerStatuses;
+    if (initContainerStatuses !== undefined) out.initContainerStatuses = initContainerStatuses;
+    return key === undefined ? out : this.statuses.put(key, out);
   }
 
-  /** The first Ready and first PodScheduled condition, in their order; `key` when shareable. */
-  private keptConditions(value: unknown): { value: PodCondition[]; key: string | undefined } | undefined {
-    if (!Array.isArray(value)) return undefined;
-    const seen = new Set<unknown>();
-    const kept: Json[] = [];
-    for (const item of value) {
-      const condition = asRecord(item);
-      if (condition === undefined || !KEPT_CONDITIONS.has(condition.type) || seen.has(condition.type)) continue;
-      seen.add(condition.type);
-      kept.push(condition);
-    }
-    const make = () => kept.map((condition) => pick<PodCondition>(condition, CONDITION_FIELDS, this.strings));
-    const key = tupleKey(kept.flatMap((condition) => CONDITION_FIELDS.map((field) => condition[field])));
-    return { value: key === undefined ? make() : this.conditions.get(key, make), key };
+  private sharedConditions(conditions: readonly Json[], key: string | undefined): PodCondition[] {
+    const known = key === undefined ? undefined : this.conditions.find(key);
+    if (known !== undefined) return known;
+    const kept = conditions.map((condition) => pick<PodCondition>(condition, CONDITION_FIELDS, this.strings));
+    return key === undefined ? kept : this.conditions.put(key, kept);
   }
+}
+
+/** The first Ready and the first PodScheduled condition, in their order. */
+function keptConditions(list: readonly unknown[]): Json[] {
+  let ready: Json | undefined;
+  let scheduled: Json | undefined;
+  const kept: Json[] = [];
+  for (const item of list) {
+    const condition = asRecord(item);
+    if (condition === undefined) continue;
+    if (ready === undefined && condition.type === 'Ready') kept.push((ready = condition));
+    else if (scheduled === undefined && condition.type === 'PodScheduled') kept.push((scheduled = condition));
+  }
+  return kept;
+}
+
+/** The key of kept conditions, or undefined when a field is not a string. */
+function conditionKey(conditions: readonly Json[]): string | undefined {
+  let key = `${conditions.length}`;
+  for (const condition of conditions) {
+    const part = tupleKey([condition.type, condition.status, condition.reason, condition.message, condition.lastTransitionTime]);
+    if (part === undefined) return undefined;
+    key += part;
+  }
+  return key;
 }
 
 /** The required node affinity that pins a pod to `nodeName`, as the DaemonSet controller writes it. */

@@ -45,12 +45,19 @@ describe('SharedStrings', () => {
 
 describe('tupleKey', () => {
   it.each([
-    ['strings and gaps', ['a', undefined, 'b'], '["a",null,"b"]'],
-    ['separators inside parts stay apart', ['a","b'], '["a\\",\\"b"]'],
+    ['strings and gaps', ['a', undefined, 'b'], 'sa\u0000-sb\u0000'],
+    ['an empty string is not a gap', [''], 's\u0000'],
     ['a number is not shared', ['a', 1], undefined],
     ['null is not shared', [null], undefined],
     ['an object is not shared', [{}], undefined],
+    ['a string holding the separator is not shared', ['a\u0000b'], undefined],
   ])('%s', (_name, parts, expected) => {
     expect(tupleKey(parts)).toBe(expected);
+  });
+
+  it('tells tuples apart that a plain join would confuse', () => {
+    const tuples: unknown[][] = [['ab', 'c'], ['a', 'bc'], ['a', undefined], [undefined, 'a'], ['-'], [undefined], ['s'], ['a-', undefined], ['a', '-']];
+    const keys = tuples.map(tupleKey);
+    expect(new Set(keys).size).toBe(tuples.length);
   });
 });

@@ -18,9 +18,17 @@ export class SharedValues<V> {
 
   /** The value for `key`, made (and frozen, deeply) by `make` the first time. */
   get(key: string, make: () => V): V {
-    const known = this.values.get(key);
-    if (known !== undefined) return known;
-    const value = deepFreeze(make());
+    return this.find(key) ?? this.put(key, make());
+  }
+
+  /** The value held for `key`, if any (with `put`, for callers that build without a closure). */
+  find(key: string): V | undefined {
+    return this.values.get(key);
+  }
+
+  /** Holds `value` (frozen, deeply) for `key` and returns it. */
+  put(key: string, value: V): V {
+    deepFreeze(value);
     if (this.values.size >= this.capacity) this.values.clear();
     this.values.set(key, value);
     return value;
@@ -59,9 +67,23 @@ export class SharedStrings {
  * not shared: malformed input is rare and keeping it verbatim keeps every reader's answer).
  */
 export function tupleKey(parts: readonly unknown[]): string | undefined {
-  for (const part of parts) if (part !== undefined && typeof part !== 'string') return undefined;
-  // JSON keeps the parts apart whatever they contain; undefined becomes null, which no part can be.
-  return JSON.stringify(parts);
+  let key = '';
+  for (const part of parts) {
+    const text = partKey(part);
+    if (text === undefined) return undefined;
+    key += text;
+  }
+  return key;
+}
+
+/**
+ * One part of a tuple key: absent is `-`, a string is `s` + its text + NUL. A string that holds a NUL
+ * itself is not keyed (it could run into the next part), so every key stands for one tuple only.
+ */
+export function partKey(part: unknown): string | undefined {
+  if (part === undefined) return '-';
+  if (typeof part !== 'string' || part.includes('\u0000')) return undefined;
+  return `s${part}\u0000`;
 }
 
 function deepFreeze<V>(value: V): V {
