@@ -28,11 +28,6 @@ export interface ConnectOptions {
   hub?: Pick<ClusterHubOptions, 'batchMs' | 'maxQueued'>;
 }
 
-function slimmedIfKept(spec: ResourceSpec<Keyed>, raw: unknown): Keyed | undefined {
-  const slim = spec.slim(raw);
-  return (spec.keep?.(slim) ?? true) ? slim : undefined;
-}
-
 /** Opens one supervised list+watch per resource kind into a new hub. Watches start at once. */
 export function connectCluster(name: string, access: ClusterAccess, options: ConnectOptions): ClusterConnection {
   const client = makeKubeClient(access.kc);
@@ -43,8 +38,7 @@ export function connectCluster(name: string, access: ClusterAccess, options: Con
     const supervised = superviseWatch<Keyed>({
       resource,
       path: spec.path,
-      // Slimmed page by page (the supervisor slims again: slimming is idempotent and cheap on slim objects).
-      list: (signal, onPage) => listAll(client, spec.path, signal, onPage, (raw) => slimmedIfKept(spec, raw)),
+      list: (signal, onPage, convert) => listAll(client, spec.path, signal, onPage, convert),
       watch,
       slim: spec.slim,
       keep: spec.keep,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { ControllerRevision, DaemonSet, Node, Pod } from '@/lib/k8s-types';
 import type { KubeClient } from '../clusters/kube-http';
 import { isDaemonSetOwned, slimControllerRevision, slimDaemonSet, slimNode, slimPod } from './slim';
-import type { Keyed, RawList } from './supervisor';
+import type { ConvertedList, Keyed, RawList } from './supervisor';
 
 /** The four resource kinds every cluster watches, by their plural REST name. */
 export const WATCHED_RESOURCES = ['nodes', 'daemonsets', 'pods', 'controllerrevisions'] as const;
@@ -42,23 +42,27 @@ export const RESOURCE_SPECS = {
 const PAGE_SIZE = 500;
 
 /**
- * Lists a whole collection with limit/continue paging. The resourceVersion of a paged list is the
- * first page's (upstream's list is a consistent snapshot across continue tokens). `each` maps every
- * item as its page arrives (undefined drops it): slimming page by page lets each raw page be collected
- * at once, instead of holding every raw object of a 700,000-pod list until the last page.
+ * Lists a whole collection with limit/continue paging, converting each page's items as it arrives
+ * (`convert` drops an item by answering undefined): at 200,000 pods the raw pages of a whole list
+ * would be ~1 GB of heap at once, when only their projection is kept. The resourceVersion of a
+ * paged list is the first page's (upstream's list is a consistent snapshot across continue tokens).
  */
-export async function listAll(
-  client: KubeClient, path: string, signal: AbortSignal, onPage: () => void = () => {}, each: (item: unknown) => unknown = (item) => item,
-): Promise<RawList> {
-  const items: unknown[] = [];
+export async function listAll<T = unknown>(
+  client: KubeClient,
+  path: string,
+  signal: AbortSignal,
+  onPage: () => void = () => {},
+  convert: (raw: unknown) => T | undefined = (raw) => raw as T,
+): Promise<ConvertedList<T>> {
+  const items: T[] = [];
   let resourceVersion: string | undefined;
   let token: string | undefined;
   do {
     const page = await client<RawList>({ method: 'GET', path, query: { limit: String(PAGE_SIZE), continue: token }, signal });
     resourceVersion ??= page?.metadata?.resourceVersion;
-    for (const item of page?.items ?? []) {
-      const kept = each(item);
-      if (kept !== undefined) items.push(kept);
+    for (const raw of page?.items ?? []) {
+      const item = convert(raw);
+      if (item !== undefined) items.push(item);
     }
     onPage();
     token = page?.metadata?.continue || undefined;

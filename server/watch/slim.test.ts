@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Pod } from '@/lib/k8s-types';
 import { isDaemonSetOwned, slimControllerRevision, slimDaemonSet, slimNode, slimPod } from './slim';
 
 const meta = {
@@ -44,14 +45,18 @@ describe('slimming', () => {
     });
   });
 
-  it('keeps what pods need for placement, cost and state, and drops volumes and env', () => {
+  it('keeps what lib/ reads of a pod (see lib/pod-projection.ts) and drops containers, volumes, env and running states', () => {
     const pod = slimPod({
-      metadata: meta,
+      metadata: { ...meta, labels: { app: 'x', 'controller-revision-hash': 'h1' }, ownerReferences: [{ kind: 'DaemonSet', name: 'd', uid: 'd1', controller: true }] },
       spec: { nodeName: 'n', volumes: [{}], containers: [{ name: 'c', image: 'i', env: [{}], resources: { requests: { cpu: '1' } } }] },
       status: { phase: 'Running', podIP: '1.2.3.4', containerStatuses: [{ name: 'c', ready: true, imageID: 'sha', state: { running: {} } }] },
     });
-    expect(pod.spec).toEqual({ nodeName: 'n', containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '1' } } }] });
-    expect(pod.status).toEqual({ phase: 'Running', containerStatuses: [{ name: 'c', ready: true, state: { running: {} } }] });
+    expect(pod).toEqual({
+      metadata: { name: 'x', namespace: 'ns', uid: 'u1', resourceVersion: '7', labels: { 'controller-revision-hash': 'h1' }, ownerReferences: [{ kind: 'DaemonSet', name: 'd', uid: 'd1', controller: true }] },
+      spec: { nodeName: 'n' },
+      status: { phase: 'Running' },
+    });
+    expect(isDaemonSetOwned(pod)).toBe(true);
   });
 
   it('keeps revision data and number; tolerates garbage input', () => {
@@ -65,7 +70,9 @@ describe('slimming', () => {
     ['owned but not controlled', [{ kind: 'DaemonSet' }], false],
     ['controlled by a ReplicaSet', [{ kind: 'ReplicaSet', controller: true }], false],
     ['no owners', undefined, false],
+    ['owners not a list', { kind: 'DaemonSet', controller: true }, false],
+    ['a null owner before the controller', [null, { kind: 'DaemonSet', controller: true }], true],
   ])('isDaemonSetOwned: %s', (_name, ownerReferences, expected) => {
-    expect(isDaemonSetOwned({ metadata: { ownerReferences } })).toBe(expected);
+    expect(isDaemonSetOwned({ metadata: { ownerReferences } } as Pod)).toBe(expected);
   });
 });

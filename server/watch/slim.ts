@@ -7,8 +7,8 @@ import {
   type Node,
   type ObjectMeta,
   type Pod,
-  type PodSpec,
 } from '@/lib/k8s-types';
+import { PodProjector } from '@/lib/pod-projection';
 
 /**
  * Objects are slimmed once, on arrival, to the fields lib/ reads. At 65,000 nodes the dropped parts
@@ -79,30 +79,15 @@ export function slimDaemonSet(value: unknown): DaemonSet {
   };
 }
 
-const POD_SPEC_KEYS = ['nodeName', 'nodeSelector', 'affinity', 'tolerations', 'hostNetwork', 'hostPID', 'priorityClassName', 'restartPolicy'];
-const CONTAINER_KEYS = ['name', 'image', 'resources', 'ports'];
-const CONTAINER_STATUS_KEYS = ['name', 'image', 'ready', 'restartCount', 'state'];
+/**
+ * Every cluster's pods go through one projector, so pods of several clusters share strings (node
+ * names, namespaces, timestamps) as well.
+ */
+const podProjector = new PodProjector();
 
-function slimContainers(value: unknown, keys: readonly string[]): Json[] | undefined {
-  return Array.isArray(value) ? value.map((c) => pick<Json>(asRecord(c), keys)) : undefined;
-}
-
-/** A daemon pod: placement, containers' images and resources, phase, conditions and container states. */
+/** A daemon pod as lib/ and the detail views read it; see lib/pod-projection.ts. */
 export function slimPod(value: unknown): Pod {
-  const pod = asRecord(value);
-  const spec = asRecord(pod?.spec);
-  const status = asRecord(pod?.status);
-  const slimSpec = pick<PodSpec>(spec, POD_SPEC_KEYS);
-  const containers = slimContainers(spec?.containers, CONTAINER_KEYS);
-  if (containers !== undefined) slimSpec.containers = containers;
-  const initContainers = slimContainers(spec?.initContainers, CONTAINER_KEYS);
-  if (initContainers !== undefined) slimSpec.initContainers = initContainers;
-  const slimStatus = pick<NonNullable<Pod['status']>>(status, ['phase', 'conditions', 'reason', 'message', 'startTime']);
-  const statuses = slimContainers(status?.containerStatuses, CONTAINER_STATUS_KEYS);
-  if (statuses !== undefined) slimStatus.containerStatuses = statuses;
-  const initStatuses = slimContainers(status?.initContainerStatuses, CONTAINER_STATUS_KEYS);
-  if (initStatuses !== undefined) slimStatus.initContainerStatuses = initStatuses;
-  return { metadata: slimMeta(pod?.metadata), spec: slimSpec, status: slimStatus };
+  return podProjector.project(value);
 }
 
 /** A ControllerRevision: its number, its data (the template patch) and the annotations copied from the DS. */
@@ -126,5 +111,6 @@ export function slimEvent(value: unknown): KubeEvent {
 
 /** Whether a pod is controlled by a DaemonSet; the API offers no server-side filter on owners. */
 export function isDaemonSetOwned(pod: Pod): boolean {
-  return (pod.metadata?.ownerReferences ?? []).some((ref) => ref.kind === 'DaemonSet' && ref.controller === true);
+  const owners = pod.metadata?.ownerReferences;
+  return Array.isArray(owners) && owners.some((ref) => ref?.kind === 'DaemonSet' && ref.controller === true);
 }

@@ -40,7 +40,7 @@ async function startHarness(options: { watchdogMs?: number } = {}): Promise<Harn
   const supervised = superviseWatch<Node>({
     resource: 'nodes',
     path: server.path,
-    list: (signal) => listAll(client, server.path, signal),
+    list: (signal, onPage, convert) => listAll(client, server.path, signal, onPage, convert),
     watch: new KubeWatch(kc),
     slim: slimNode,
     onEvent: (event) => {
@@ -153,7 +153,7 @@ describe('superviseWatch against a fake API server', () => {
     const supervised = superviseWatch<Node>({
       resource: 'nodes',
       path: server.path,
-      list: (signal) => listAll(makeKubeClient(kc), server.path, signal),
+      list: (signal, onPage, convert) => listAll(makeKubeClient(kc), server.path, signal, onPage, convert),
       watch: new KubeWatch(kc),
       slim: slimNode,
       onEvent: (event) => names.push(`${event.type} ${event.object.metadata?.name}`),
@@ -185,7 +185,7 @@ describe('superviseWatch against a fake API server', () => {
     const supervised = superviseWatch<Node>({
       resource: 'nodes',
       path: server.path,
-      list: (signal) => listAll(makeKubeClient(kc), server.path, signal),
+      list: (signal, onPage, convert) => listAll(makeKubeClient(kc), server.path, signal, onPage, convert),
       watch: new KubeWatch(kc),
       slim: (raw) => raw as Node,
       keep: (node) => node.metadata?.name?.startsWith('keep') === true && node.spec !== undefined,

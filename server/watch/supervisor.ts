@@ -43,6 +43,12 @@ export interface RawList {
   items?: unknown[];
 }
 
+/** A whole list, its items already converted (slimmed, and those not kept left out). */
+export interface ConvertedList<T> {
+  metadata: { resourceVersion?: string };
+  items: T[];
+}
+
 /** The subset of client-node's Watch the ListWatch calls. */
 export type WatchLike = Pick<Watch, 'watch'>;
 
@@ -51,8 +57,11 @@ export interface SupervisorOptions<T extends Keyed> {
   resource: string;
   /** The REST collection path, e.g. `/api/v1/nodes`. */
   path: string;
-  /** Lists the collection; `onPage` is called as pages arrive so a long paged list is not mistaken for silence. */
-  list: (signal: AbortSignal, onPage: () => void) => Promise<RawList>;
+  /**
+   * Lists the collection, passing each item through `convert` as its page arrives (so raw pages are
+   * not all held at once); `onPage` is called per page so a long paged list is not mistaken for silence.
+   */
+  list: (signal: AbortSignal, onPage: () => void, convert: (raw: unknown) => T | undefined) => Promise<ConvertedList<T>>;
   watch: WatchLike;
   slim: (raw: unknown) => T;
   /** Objects for which this is false are not cached (and leave the cache when they stop matching). */
@@ -149,11 +158,14 @@ class SupervisedListWatch<T extends Keyed> implements SupervisedWatch<T> {
   private async list() {
     const controller = new AbortController();
     this.current = { abort: (reason) => controller.abort(reason), silenced: false };
-    const raw = await this.options.list(controller.signal, () => this.touch());
+    const convert = (raw: unknown): T | undefined => {
+      const slim = this.options.slim(raw);
+      return this.keep(slim) ? slim : undefined;
+    };
+    const list = await this.options.list(controller.signal, () => this.touch(), convert);
     this.touch();
-    const items = (raw.items ?? []).map(this.options.slim).filter((item) => this.keep(item));
-    this.ledger.replaceRecreated(items);
-    return { metadata: raw.metadata ?? {}, items: items as unknown as Cached[] };
+    this.ledger.replaceRecreated(list.items);
+    return { metadata: list.metadata, items: list.items as unknown as Cached[] };
   }
 
   /** The Watch ListWatch calls: slims objects on arrival, asks for bookmarks, lets the watchdog abort. */
