@@ -22,6 +22,18 @@ describe('parseStreamEvent', () => {
     });
   });
 
+  it('accepts a delta stamped with the server receivedAt and leaves the stamp out (the grid does not use it)', () => {
+    const parsed = parseStreamEvent(
+      'delta',
+      JSON.stringify({ seq: 5, receivedAt: 1_764_000_000_000, deltas: [{ cells: [[1, 2, 'M']] }] }),
+      9,
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      event: { type: 'delta', at: 9, seq: 5, deltas: [{ cells: [[1, 2, 'M']] }] },
+    });
+  });
+
   it.each([
     [
       {

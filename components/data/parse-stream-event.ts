@@ -41,6 +41,7 @@ export function parseStreamEvent(name: string, data: string, at: number): Parsed
       if (!isSeq(body.seq) || !Array.isArray(body.deltas) || !body.deltas.every(isRecord)) {
         return { ok: false, error: 'delta event lacks seq or deltas' };
       }
+      // `receivedAt` (the server's stamp, for the bench's event → pixel timing) is not needed to draw the grid.
       return { ok: true, event: { type: 'delta', at, seq: body.seq, deltas: body.deltas as FleetDelta[] } };
     case 'status':
       return parseStatus(body, at);

@@ -261,10 +261,52 @@ describe('ClusterHub', () => {
     now = NOW + 1_000;
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     hub.flush();
-    read(view, sub.queue);
+    const text = sub.queue.drain() ?? '';
+    foldSse(view, text);
     expect(namedGrid(view.grid ?? { rows: [], columns: [] }).cells['kube-system/slow']).toEqual({ n1: 'R' });
+    // No watch event caused this batch, so it has no receivedAt to claim.
+    expect(deltaData(text)).toEqual([expect.not.objectContaining({ receivedAt: expect.anything() as unknown })]);
+  });
+
+  it('stamps each delta with the wall-clock time its earliest watch event arrived, on full and filtered streams', () => {
+    let wall = 1_000;
+    const hub = new ClusterHub({ cluster: 'test', now: () => NOW, wallClock: () => wall, progressDeadlineSeconds: 600, batchMs: 5 });
+    hubs.push(hub);
+    hub.ingest({ kind: 'controllerrevision', type: 'ADDED', object: rev1 });
+    hub.ingest({ kind: 'daemonset', type: 'ADDED', object: ds });
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n1') });
+    const full = hub.subscribe();
+    const filtered = hub.subscribe('kube-system/agent');
+    full.queue.drain();
+    filtered.queue.drain();
+
+    wall = 2_000;
+    hub.ingest({ kind: 'node', type: 'ADDED', object: makeNode('n2') });
+    wall = 2_070;
+    hub.ingest({ kind: 'pod', type: 'ADDED', object: readyPod('n1') });
+    wall = 2_100;
+    hub.flush();
+    wall = 3_000;
+    hub.ingest({ kind: 'node', type: 'MODIFIED', object: makeNode('n2', { taints: [taint('dedicated', 'NoSchedule')] }) });
+    hub.flush();
+
+    const seq = hub.sequence();
+    const expected = [
+      { seq: seq - 1, receivedAt: 2_000 },
+      { seq, receivedAt: 3_000 },
+    ].map((stamp) => expect.objectContaining(stamp) as unknown);
+    expect(deltaData(full.queue.drain() ?? '')).toEqual(expected);
+    expect(deltaData(filtered.queue.drain() ?? '')).toEqual(expected);
   });
 });
+
+/** The data of every `delta` event in an SSE text. */
+function deltaData(text: string): Record<string, unknown>[] {
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event: delta\n'))
+    .map((block) => JSON.parse(block.slice(block.indexOf('data: ') + 'data: '.length)) as Record<string, unknown>);
+}
 
 describe('sseResponse', () => {
   it('opens with a connected comment, then the snapshot and status, and sends heartbeat events with the hub clock', async () => {

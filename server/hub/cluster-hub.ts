@@ -26,6 +26,11 @@ export interface ClusterHubOptions {
   maxQueued?: number;
   /** Changed cells in one batch past which clients get a snapshot instead of deltas. */
   snapshotInsteadOfCells?: number;
+  /**
+   * This machine's wall clock (epoch ms) for a delta's `receivedAt`: unlike `now`, it must be the clock
+   * a browser on the same machine reads, so pixel time − receivedAt is a latency. Date.now by default.
+   */
+  wallClock?: () => number;
 }
 
 /** One stream client of the hub. */
@@ -54,6 +59,8 @@ export class ClusterHub {
   private readonly subscribers = new Set<Subscriber>();
   private readonly states = new Map<WatchedResource, SyncState>();
   private pending: FleetDelta[] = [];
+  /** Wall-clock time the first watch event of the batch being gathered arrived (undefined: none yet). */
+  private pendingReceivedAt: number | undefined;
   private touched = new Set<string>();
   private statusDirty = false;
   private seq = 0;
@@ -78,6 +85,7 @@ export class ClusterHub {
 
   /** Applies one watch event (an idempotent upsert or a delete keyed by uid). */
   ingest(event: FleetEvent): void {
+    this.pendingReceivedAt ??= (this.options.wallClock ?? Date.now)();
     const owner = this.objects.apply(event);
     if (owner !== undefined) this.touched.add(owner);
     if (event.kind === 'daemonset' && event.type === 'DELETED' && owner !== undefined) this.rollouts.forget(owner);
@@ -184,8 +192,10 @@ export class ClusterHub {
     this.flushTimer = undefined;
     this.lastFlushAt = Date.now();
     const deltas = this.pending;
+    const receivedAt = this.pendingReceivedAt;
     this.pending = [];
-    if (deltas.length > 0) this.broadcastDeltas(deltas);
+    this.pendingReceivedAt = undefined;
+    if (deltas.length > 0) this.broadcastDeltas(deltas, receivedAt);
     this.sampleTouched();
     if (this.statusDirty) {
       this.statusDirty = false;
@@ -205,7 +215,8 @@ export class ClusterHub {
     this.scheduleFlush();
   }
 
-  private broadcastDeltas(deltas: FleetDelta[]): void {
+  /** `receivedAt`: when the batch's earliest watch event arrived; undefined for a batch of timer ticks only. */
+  private broadcastDeltas(deltas: FleetDelta[], receivedAt: number | undefined): void {
     this.seq += 1;
     const seq = this.seq;
     if (this.subscribers.size === 0) return;
@@ -214,7 +225,8 @@ export class ClusterHub {
       for (const subscriber of this.subscribers) subscriber.queue.push(this.snapshotText(subscriber));
       return;
     }
-    const full = encodeMessage({ event: 'delta', data: { seq, deltas } });
+    const stamp = receivedAt === undefined ? {} : { receivedAt };
+    const full = encodeMessage({ event: 'delta', data: { seq, ...stamp, deltas } });
     for (const subscriber of this.subscribers) {
       if (subscriber.filter === undefined) {
         subscriber.queue.push(full);
@@ -224,7 +236,7 @@ export class ClusterHub {
       const narrowed = deltas.map((delta) => filter.delta(delta)).filter((delta): delta is FleetDelta => delta !== undefined);
       // Every batch is sent, empty when it does not touch this DaemonSet: seq stays gap-free on every
       // stream, so a client that sees a gap knows it lost something and resyncs.
-      subscriber.queue.push(encodeMessage({ event: 'delta', data: { seq, deltas: narrowed } }));
+      subscriber.queue.push(encodeMessage({ event: 'delta', data: { seq, ...stamp, deltas: narrowed } }));
     }
   }
 

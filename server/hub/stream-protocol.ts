@@ -34,10 +34,22 @@ export interface StreamRollout {
   recordingSince?: number;
 }
 
+/** `event: delta`: one batch of changes. */
+export interface DeltaData {
+  seq: number;
+  /**
+   * Wall-clock epoch ms (the server machine's, not the cluster's) at which the server received the
+   * earliest watch event of this batch: a client on the same machine can tell event → pixel latency.
+   * Absent when the batch holds only changes due to time passing (minReadySeconds), not to an event.
+   */
+  receivedAt?: number;
+  deltas: FleetDelta[];
+}
+
 /** One message of the stream, before encoding. */
 export type StreamMessage =
   | { event: 'snapshot'; data: { seq: number } & FleetSnapshot }
-  | { event: 'delta'; data: { seq: number; deltas: FleetDelta[] } }
+  | { event: 'delta'; data: DeltaData }
   | { event: 'status'; data: StreamStatus }
   | { event: 'rollout'; data: StreamRollout }
   | { event: 'heartbeat'; data: { at: number } };

@@ -13,12 +13,14 @@
  *    relist is in), Live again only once
  *    every kind has re-synced. `since` is epoch ms of the last Live↔Stale transition (for Stale: the
  *    first failure, since when data may be behind).
- * 4. `event: delta`, data `{ seq, deltas: FleetDelta[] }` — at most every 100 ms; apply the deltas in
+ * 4. `event: delta`, data `{ seq, receivedAt?, deltas: FleetDelta[] }` — at most every 100 ms; apply the deltas in
  *    order with lib/fleet-model `applyDelta`. `seq` is the hub's own counter (never a resourceVersion):
  *    it increases by exactly one per batch on every stream (filtered streams get `deltas: []` for a
  *    batch that does not touch their DaemonSet). Ignore a delta whose seq is not above the last
  *    snapshot's or delta's; a delta whose seq is above last + 1 means something was lost: reconnect
- *    for a fresh snapshot rather than apply it.
+ *    for a fresh snapshot rather than apply it. `receivedAt` is the server machine's wall clock (epoch ms,
+ *    not the cluster's) when the batch's earliest watch event reached this server, so a client on the
+ *    same machine can time event → pixel; absent for a batch caused only by time passing (minReadySeconds).
  * 5. `event: rollout` — only with `?daemonset=ns/name`: data `{ daemonset, reset, capacity, samples,
  *    progress, recordingSince? }`. The first one (`reset: true`, right after the snapshot) carries the DaemonSet's whole
  *    ring of lib/rollout-progress `RolloutSample`s; later ones (`reset: false`) carry only new samples
