@@ -74,10 +74,13 @@ async function churnPhase(context: RunContext, stack: ServerStack, browser: Brow
   } else context.note('churn skipped: event → pixel measured without a rollout running, rssAfterChurnMB not measured');
   if (browser) {
     const page = await openFleetPage(browser, `${stack.dashboard.url}/c/demo`, options.nodes);
-    const result = await measureEventToPixel(page, stack.sim.url, options.probes, churn?.daemonSet, context.log);
-    figures.browser.eventToPixelP50Ms = rounded(result.p50, 0);
-    figures.browser.eventToPixelP95Ms = rounded(result.p95, 0);
+    const result = await measureEventToPixel(page, stack.sim.url, stack.streamUrl, options.probes, churn?.daemonSet, context.log);
+    figures.browser.eventToPixelP50Ms = rounded(result.fromEvent.p50, 0);
+    figures.browser.eventToPixelP95Ms = rounded(result.fromEvent.p95, 0);
+    const patch = result.fromPatch;
+    context.note(`event → pixel is from the server's receipt of the watch event (the delta's receivedAt); from the bench's PATCH to the simulator instead: p50 ${patch.p50 ?? 'null'} ms, p95 ${patch.p95 ?? 'null'} ms, max ${patch.max ?? 'null'} ms over ${patch.samples.length} changes`);
     if (result.lost > 0) context.note(`event → pixel: ${result.lost} changes were not seen on the page within 15 s (left out of the percentiles)`);
+    if (result.unstamped > 0) context.note(`event → pixel: ${result.unstamped} changes were seen but no stamped delta carrying them reached the bench's stream listener (left out of event → pixel, kept in PATCH → pixel)`);
     await page.context().close();
   }
   if (!churn) return;
