@@ -8,16 +8,22 @@ import { cellAddress, cellChange, type CellAddress, type CellDelta } from './cel
 import { sleep } from './net';
 import { openSse } from './sse';
 
+/** A delta that changed the cell, and when it reached this listener. */
+export interface ArrivedCellDelta extends CellDelta {
+  /** Date.now() when the listener read it: receivedAt → here is the server's batching plus SSE. */
+  arrivedAt: number;
+}
+
 /** An open listener. */
 export interface CellStream {
   /** Deltas that changed the cell, in arrival order. */
-  readonly changes: readonly CellDelta[];
+  readonly changes: readonly ArrivedCellDelta[];
   close(): void;
 }
 
 /** Opens the listener and waits for its snapshot to locate the cell; rejects when it cannot. */
 export async function watchCellDeltas(streamUrl: string, node: string, namespace: string, name: string, timeoutMs: number): Promise<CellStream> {
-  const changes: CellDelta[] = [];
+  const changes: ArrivedCellDelta[] = [];
   let address: CellAddress | undefined;
   let snapshots = 0;
   const connection = openSse(`${streamUrl}?daemonset=${encodeURIComponent(`${namespace}/${name}`)}`, (event) => {
@@ -27,7 +33,7 @@ export async function watchCellDeltas(streamUrl: string, node: string, namespace
       address = cellAddress(event.data, node, namespace, name);
     } else if (event.event === 'delta' && address !== undefined) {
       const change = cellChange(event.data, address);
-      if (change) changes.push(change);
+      if (change) changes.push({ ...change, arrivedAt: Date.now() });
     }
   });
   let ended: string | undefined;
@@ -43,7 +49,7 @@ export async function watchCellDeltas(streamUrl: string, node: string, namespace
 }
 
 /** Waits until `stream` has more than `count` changes; the one at index `count`, or undefined on timeout. */
-export async function nextChange(stream: CellStream, count: number, timeoutMs: number): Promise<CellDelta | undefined> {
+export async function nextChange(stream: CellStream, count: number, timeoutMs: number): Promise<ArrivedCellDelta | undefined> {
   const deadline = performance.now() + timeoutMs;
   while (stream.changes.length <= count && performance.now() < deadline) await sleep(20);
   return stream.changes[count];

@@ -71,6 +71,8 @@ interface TimedChange {
   fromPatch: number | null;
   /** Pixel time − the carrying delta's receivedAt; null when no stamped delta for the cell was seen. */
   fromEvent: number | null;
+  /** Of fromEvent: receivedAt → the delta reached the bench's own stream client (batching, flush, SSE). */
+  toClient: number | null;
   label: string | null;
 }
 
@@ -83,12 +85,13 @@ async function timedChange(page: Page, simUrl: string, stream: CellStream, cell:
   const sentAt = Date.now();
   await mergePatch(simUrl, nodePath(cell.node), probeTaintPatch(node, PROBE_TAINT, present));
   const at = await changedAt(page, 15_000);
-  if (at === null) return { fromPatch: null, fromEvent: null, label: null };
+  if (at === null) return { fromPatch: null, fromEvent: null, toClient: null, label: null };
   const label = await page.evaluate((selector) => document.querySelector(selector)?.getAttribute('aria-label') ?? null, `[role="gridcell"][aria-label^=${JSON.stringify(prefix)}]`);
   // The first change to the cell after the PATCH: nothing else touches it (the churn rollout is another DaemonSet).
   const carrier = await nextChange(stream, seenBefore, 5_000);
-  const fromEvent = carrier?.receivedAt === undefined ? null : at - carrier.receivedAt;
-  return { fromPatch: at - sentAt, fromEvent, label };
+  const receivedAt = carrier?.receivedAt;
+  if (carrier === undefined || receivedAt === undefined) return { fromPatch: at - sentAt, fromEvent: null, toClient: null, label };
+  return { fromPatch: at - sentAt, fromEvent: at - receivedAt, toClient: carrier.arrivedAt - receivedAt, label };
 }
 
 /** Percentiles of one series of samples. */
@@ -113,6 +116,8 @@ export interface EventToPixelResult {
   fromEvent: LatencySummary;
   /** PATCH to the simulator → pixel: adds the simulator's processing and its watch delivery. */
   fromPatch: LatencySummary;
+  /** The server's part of fromEvent: receivedAt → the carrying delta read by a Node stream client. */
+  toClient: LatencySummary;
   /** Changes the page did not show within 15 s. */
   lost: number;
   /** Changes the page showed but whose carrying delta the listener did not see stamped. */
@@ -125,6 +130,7 @@ export async function measureEventToPixel(page: Page, simUrl: string, streamUrl:
   const used = new Set<string>();
   const fromEvent: number[] = [];
   const fromPatch: number[] = [];
+  const toClient: number[] = [];
   let lost = 0;
   let unstamped = 0;
   const record = (change: TimedChange): void => {
@@ -133,8 +139,11 @@ export async function measureEventToPixel(page: Page, simUrl: string, streamUrl:
       return;
     }
     fromPatch.push(change.fromPatch);
-    if (change.fromEvent === null) unstamped++;
-    else fromEvent.push(change.fromEvent);
+    if (change.fromEvent === null || change.toClient === null) unstamped++;
+    else {
+      fromEvent.push(change.fromEvent);
+      toClient.push(change.toClient);
+    }
   };
   for (let probe = 0; probe < probes; probe++) {
     const labels = await page.evaluate(() => [...document.querySelectorAll('[role="gridcell"]')].map((cell) => cell.getAttribute('aria-label') ?? ''));
@@ -157,7 +166,7 @@ export async function measureEventToPixel(page: Page, simUrl: string, streamUrl:
     }
     await sleep(200);
   }
-  const result = { fromEvent: summarize(fromEvent), fromPatch: summarize(fromPatch), lost, unstamped };
-  log(`browser: watch event → pixel ${describeSummary(result.fromEvent)} changes; PATCH → pixel ${describeSummary(result.fromPatch)} (${lost} not seen within 15 s, ${unstamped} without a stamped delta)`);
+  const result = { fromEvent: summarize(fromEvent), fromPatch: summarize(fromPatch), toClient: summarize(toClient), lost, unstamped };
+  log(`browser: watch event → pixel ${describeSummary(result.fromEvent)} changes; of which event → delta at a stream client ${describeSummary(result.toClient)}; PATCH → pixel ${describeSummary(result.fromPatch)} (${lost} not seen within 15 s, ${unstamped} without a stamped delta)`);
   return result;
 }

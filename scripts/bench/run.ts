@@ -79,6 +79,8 @@ async function churnPhase(context: RunContext, stack: ServerStack, browser: Brow
     figures.browser.eventToPixelP95Ms = rounded(result.fromEvent.p95, 0);
     const patch = result.fromPatch;
     context.note(`event → pixel is from the server's receipt of the watch event (the delta's receivedAt); from the bench's PATCH to the simulator instead: p50 ${patch.p50 ?? 'null'} ms, p95 ${patch.p95 ?? 'null'} ms, max ${patch.max ?? 'null'} ms over ${patch.samples.length} changes`);
+    const server = result.toClient;
+    context.note(`event → pixel, the server's part (receivedAt → the carrying delta read by the bench's own stream client: batching, flush, SSE): p50 ${server.p50 ?? 'null'} ms, p95 ${server.p95 ?? 'null'} ms, max ${server.max ?? 'null'} ms`);
     if (result.lost > 0) context.note(`event → pixel: ${result.lost} changes were not seen on the page within 15 s (left out of the percentiles)`);
     if (result.unstamped > 0) context.note(`event → pixel: ${result.unstamped} changes were seen but no stamped delta carrying them reached the bench's stream listener (left out of event → pixel, kept in PATCH → pixel)`);
     await page.context().close();
