@@ -4,6 +4,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import {
   useCallback,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -15,7 +16,7 @@ import type { CellRef } from '../filters/url-state';
 import { isGridKey, moveFocus, type GridPosition } from './grid-navigation';
 import { HeaderRow } from './grid-header';
 import { GRID_SIZES, describeCounts } from './grid-parts';
-import { GroupRow, NodeRow } from './grid-rows';
+import { GroupRow, NodeCells, NodeRowHeader } from './grid-rows';
 import { problemCount, type GridView } from './grid-view';
 import type { RowItem } from './row-items';
 import {
@@ -61,6 +62,9 @@ function useColumnHeads(snapshot: FleetSnapshot, viewColumns: readonly number[])
 export function CoverageGrid(props: CoverageGridProps) {
   const { snapshot, view, items, selected } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A row owns its cells by id (aria-owns); ids follow the row's position in the item list.
+  const idPrefix = useId();
+  const cellsIdOf = (index: number) => `${idPrefix}-cells-${index}`;
   const [focus, setFocus] = useState<GridPosition>({ row: 0, col: 0 });
   const pendingFocus = useRef(false);
   const itemOfRow = useMemo(() => items.flatMap((item, i) => (item.kind === 'node' ? [i] : [])), [items]);
@@ -166,6 +170,7 @@ export function CoverageGrid(props: CoverageGridProps) {
   const cells = visibleCells(snapshot, columns);
   const selectedCol = columnOf(columns, selected?.daemonSet);
   const width = GRID_SIZES.rowHeader + columnVirtualizer.getTotalSize();
+  const virtualRows = rowVirtualizer.getVirtualItems();
   return (
     <div
       ref={scrollRef}
@@ -188,37 +193,55 @@ export function CoverageGrid(props: CoverageGridProps) {
           width={width}
           daemonSetHref={props.daemonSetHref}
         />
-        {rowVirtualizer.getVirtualItems().map((vr) => {
-          const item = items[vr.index];
-          if (!item) return null;
-          const top = GRID_SIZES.header + vr.start;
-          if (item.kind === 'group') {
+        {/* Every row's header, in one sticky column (see grid-rows.tsx), in flow below the header row. */}
+        <div
+          className="sticky left-0 z-10"
+          style={{ width: GRID_SIZES.rowHeader, height: rowVirtualizer.getTotalSize() }}
+        >
+          {virtualRows.map((vr) => {
+            const item = items[vr.index];
+            if (!item) return null;
+            if (item.kind === 'group') {
+              return (
+                <GroupRow
+                  key={`g:${item.value}`}
+                  groupBy={props.groupBy}
+                  value={item.value}
+                  size={item.size}
+                  counts={item.counts}
+                  isExpanded={item.isExpanded}
+                  rowIndex={vr.index + 2}
+                  top={vr.start}
+                />
+              );
+            }
+            const node = snapshot.rows[item.row] ?? '';
             return (
-              <GroupRow
-                key={`g:${item.value}`}
-                groupBy={props.groupBy}
-                value={item.value}
-                size={item.size}
-                counts={item.counts}
-                isExpanded={item.isExpanded}
+              <NodeRowHeader
+                key={`n:${node}`}
+                node={node}
                 rowIndex={vr.index + 2}
-                top={top}
-                width={width}
+                top={vr.start}
+                problems={problemCount(item.counts)}
+                countsTitle={describeCounts(item.counts)}
+                href={props.nodeHref(node)}
+                cellsId={cellsIdOf(vr.index)}
               />
             );
-          }
+          })}
+        </div>
+        {virtualRows.map((vr) => {
+          const item = items[vr.index];
+          if (item?.kind !== 'node') return null;
           const node = snapshot.rows[item.row] ?? '';
           return (
-            <NodeRow
+            <NodeCells
               key={`n:${node}`}
+              id={cellsIdOf(vr.index)}
               node={node}
               row={item.index}
-              rowIndex={vr.index + 2}
-              top={top}
+              top={GRID_SIZES.header + vr.start}
               width={width}
-              problems={problemCount(item.counts)}
-              countsTitle={describeCounts(item.counts)}
-              href={props.nodeHref(node)}
               columns={columns}
               codes={rowCodes(cells, item.row)}
               focusCol={item.index === focus.row ? focusCol : -1}

@@ -5,7 +5,7 @@ import { CELL_LOOKS, stateName } from './cell-style';
 import { problemCount, type StateCounts } from './grid-view';
 
 /** Sizes of the grid, in CSS pixels: dense enough for 50 DaemonSets at 1,280 px. */
-export const GRID_SIZES = { row: 24, column: 28, rowHeader: 220, header: 132 } as const;
+export const GRID_SIZES = { row: 24, column: 28, rowHeader: 220, groupHeader: 660, header: 132 } as const;
 
 /** "3 Failing, 1 Missing" — the tooltip of a count badge. */
 export function describeCounts(counts: StateCounts): string {
@@ -95,12 +95,12 @@ export const GridCell = memo(function GridCell(props: {
   );
 });
 
-/** The sticky node name at the start of a row, with the row's problem count. */
+/** The node name at the start of a row (in the grid's sticky header column), with its problem count. */
 export function RowHeader(props: { node: string; problems: number; countsTitle: string; href: string }) {
   return (
     <div
       role="rowheader"
-      className="sticky left-0 z-10 flex h-full items-center justify-between gap-2 border-r border-b border-slate-200 bg-white px-2 text-xs dark:border-slate-800 dark:bg-slate-950"
+      className="flex h-full items-center justify-between gap-2 border-r border-b border-slate-200 bg-white px-2 text-xs dark:border-slate-800 dark:bg-slate-950"
       style={{ width: GRID_SIZES.rowHeader }}
     >
       {/* Scrolling passes thousands of node links: prefetching each one as it enters the viewport
@@ -135,8 +135,8 @@ export function GroupHeader(props: {
   return (
     <div
       role="rowheader"
-      className="sticky left-0 z-10 flex h-full items-center bg-slate-100 px-2 text-xs dark:bg-slate-900"
-      style={{ width: GRID_SIZES.rowHeader * 3 }}
+      className="flex h-full items-center bg-slate-100 px-2 text-xs dark:bg-slate-900"
+      style={{ width: GRID_SIZES.groupHeader }}
     >
       <button
         type="button"

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { GroupRow, NodeRow, type NodeRowProps } from './grid-rows';
+import { GroupRow, NodeCells, NodeRowHeader, type NodeCellsProps } from './grid-rows';
 import { snapshotOf } from './test-fleet';
 import { columnHeads, rowCodes, visibleCells, visibleColumns } from './visible-columns';
 
@@ -15,15 +15,12 @@ const columns = visibleColumns(
 );
 const cells = visibleCells(snapshot, columns);
 
-const rowOf = (overrides: Partial<NodeRowProps>): NodeRowProps => ({
+const rowOf = (overrides: Partial<NodeCellsProps>): NodeCellsProps => ({
+  id: 'grid-cells-5',
   node: 'node-b',
   row: 4,
-  rowIndex: 6,
   top: 100,
   width: 276,
-  problems: 2,
-  countsTitle: '1 Failing, 1 Missing',
-  href: '/c/demo/nodes/node-b',
   columns,
   codes: rowCodes(cells, 1),
   focusCol: -1,
@@ -37,7 +34,7 @@ const cellsOf = (html: string) =>
     Object.fromEntries([...(match[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
   );
 
-describe('NodeRow', () => {
+describe('NodeCells', () => {
   it.each([
     {
       name: 'no focus, no selection',
@@ -61,7 +58,7 @@ describe('NodeRow', () => {
       sel: ['true', 'false'],
     },
   ])('$name', ({ focusCol, selectedCol, tab, sel }) => {
-    const cells = cellsOf(renderToStaticMarkup(<NodeRow {...rowOf({ focusCol, selectedCol })} />));
+    const cells = cellsOf(renderToStaticMarkup(<NodeCells {...rowOf({ focusCol, selectedCol })} />));
     expect(cells.map((cell) => cell['aria-label'])).toEqual([
       'node-b kube-system/proxy: Failing',
       'node-b obs/agent: Missing',
@@ -77,14 +74,34 @@ describe('NodeRow', () => {
 
   it('draws each cell from the row’s codes, in column order', () => {
     const html = renderToStaticMarkup(
-      <NodeRow {...rowOf({ node: 'node-a', codes: rowCodes(cells, 0) })} />,
+      <NodeCells {...rowOf({ node: 'node-a', codes: rowCodes(cells, 0) })} />,
     );
     expect(cellsOf(html).map((cell) => cell['aria-label'])).toEqual([
       'node-a kube-system/proxy: Ready',
       'node-a obs/agent: Not eligible',
     ]);
-    expect(html).toContain('aria-rowindex="6"');
-    expect(html).toMatch(/role="rowheader".*title="1 Failing, 1 Missing">2<\/span>/);
+  });
+});
+
+describe('NodeRowHeader', () => {
+  it('is the row: its header, and the cells box it owns by id', () => {
+    const cellsHtml = renderToStaticMarkup(<NodeCells {...rowOf({})} />);
+    const headerHtml = renderToStaticMarkup(
+      <NodeRowHeader
+        node="node-b"
+        rowIndex={6}
+        top={76}
+        problems={2}
+        countsTitle="1 Failing, 1 Missing"
+        href="/c/demo/nodes/node-b"
+        cellsId="grid-cells-5"
+      />,
+    );
+    expect(headerHtml).toMatch(/^<div role="row" aria-rowindex="6" aria-owns="grid-cells-5"/);
+    expect(headerHtml).toMatch(/role="rowheader".*title="1 Failing, 1 Missing">2<\/span>/);
+    expect(headerHtml).not.toContain('role="gridcell"');
+    // The owned box is presentational, so its cells are the row's children in the accessibility tree.
+    expect(cellsHtml).toMatch(/^<div id="grid-cells-5" role="none"/);
   });
 });
 
@@ -99,7 +116,6 @@ describe('GroupRow', () => {
         isExpanded={false}
         rowIndex={2}
         top={132}
-        width={276}
       />,
     );
     expect(html).toMatch(/<button[^>]*aria-expanded="false"[^>]*data-group-toggle="eu-1a"/);

@@ -7,44 +7,80 @@ import type { VisibleColumn } from './visible-columns';
  * Grid body rows, memoised on primitive props (plus the visible column list, which changes only
  * with the column range): a scroll frame mounts the rows that come into view and leaves the rest
  * alone, and a live delta re-renders only the rows whose codes or counts it changed.
+ *
+ * A node row is drawn in two places. Its `role="row"` box, holding the row header, sits in the
+ * grid's one sticky header column; its cells sit in a plain box in the scrolling cell layer, which
+ * the row claims with `aria-owns`, so assistive technology still reads header then cells as one row.
+ * One sticky column rather than a sticky header per row: Chromium makes every sticky element its own
+ * composited layer, and re-layerising ~50 of them was a large share of every scroll frame.
  */
 
-/** The absolutely positioned `role="row"` box every body row sits in. */
-function RowFrame({
-  rowIndex,
+/** An absolutely positioned body box of one row's height. */
+function RowBox({
   top,
   width,
   children,
+  ...attributes
 }: {
-  rowIndex: number;
   top: number;
   width: number;
   children: ReactNode;
+  id?: string;
+  role: 'row' | 'none';
+  'aria-rowindex'?: number;
+  'aria-owns'?: string;
 }) {
   return (
-    <div
-      role="row"
-      aria-rowindex={rowIndex}
-      className="absolute left-0"
-      style={{ top, height: GRID_SIZES.row, width }}
-    >
+    <div {...attributes} className="absolute left-0" style={{ top, height: GRID_SIZES.row, width }}>
       {children}
     </div>
   );
 }
 
-/** Props of {@link NodeRow}. */
-export interface NodeRowProps {
+/** Props of {@link NodeRowHeader}. */
+export interface NodeRowHeaderProps {
   node: string;
-  /** Position among displayed nodes, the keyboard focus coordinate. */
-  row: number;
   rowIndex: number;
+  /** Offset within the header column. */
   top: number;
-  width: number;
   /** The row's problem cells over the shown columns, and their tooltip ("3 Failing, 1 Missing"). */
   problems: number;
   countsTitle: string;
   href: string;
+  /** The id of the row's {@link NodeCells} box, which the row owns. */
+  cellsId: string;
+}
+
+/** One node's `role="row"`, in the sticky header column: its header, and its cells by `aria-owns`. */
+export const NodeRowHeader = memo(function NodeRowHeader(props: NodeRowHeaderProps) {
+  return (
+    <RowBox
+      role="row"
+      aria-rowindex={props.rowIndex}
+      aria-owns={props.cellsId}
+      top={props.top}
+      width={GRID_SIZES.rowHeader}
+    >
+      <RowHeader
+        node={props.node}
+        problems={props.problems}
+        countsTitle={props.countsTitle}
+        href={props.href}
+      />
+    </RowBox>
+  );
+});
+
+/** Props of {@link NodeCells}. */
+export interface NodeCellsProps {
+  /** The id its {@link NodeRowHeader} owns it by. */
+  id: string;
+  node: string;
+  /** Position among displayed nodes, the keyboard focus coordinate. */
+  row: number;
+  /** Offset within the grid. */
+  top: number;
+  width: number;
   columns: readonly VisibleColumn[];
   /** The row's code in each of `columns`, one character each (see `rowCodes`). */
   codes: string;
@@ -54,16 +90,10 @@ export interface NodeRowProps {
   selectedCol: number;
 }
 
-/** One node's row: its sticky header and the cells of the visible columns. */
-export const NodeRow = memo(function NodeRow(props: NodeRowProps) {
+/** One node's cells over the visible columns, in the scrolling cell layer. */
+export const NodeCells = memo(function NodeCells(props: NodeCellsProps) {
   return (
-    <RowFrame rowIndex={props.rowIndex} top={props.top} width={props.width}>
-      <RowHeader
-        node={props.node}
-        problems={props.problems}
-        countsTitle={props.countsTitle}
-        href={props.href}
-      />
+    <RowBox id={props.id} role="none" top={props.top} width={props.width}>
       {props.columns.map((column, i) => (
         <GridCell
           key={column.uid}
@@ -78,7 +108,7 @@ export const NodeRow = memo(function NodeRow(props: NodeRowProps) {
           isSelected={column.col === props.selectedCol}
         />
       ))}
-    </RowFrame>
+    </RowBox>
   );
 });
 
@@ -90,14 +120,17 @@ export interface GroupRowProps {
   counts: StateCounts;
   isExpanded: boolean;
   rowIndex: number;
+  /** Offset within the header column. */
   top: number;
-  width: number;
 }
 
-/** A group header row; its toggle is handled by the grid's delegated click handler. */
+/**
+ * A group header row, in the sticky header column (it has no cells; its label overhangs the
+ * column). Its toggle is handled by the grid's delegated click handler.
+ */
 export const GroupRow = memo(function GroupRow(props: GroupRowProps) {
   return (
-    <RowFrame rowIndex={props.rowIndex} top={props.top} width={props.width}>
+    <RowBox role="row" aria-rowindex={props.rowIndex} top={props.top} width={GRID_SIZES.groupHeader}>
       <GroupHeader
         groupBy={props.groupBy}
         value={props.value}
@@ -105,6 +138,6 @@ export const GroupRow = memo(function GroupRow(props: GroupRowProps) {
         counts={props.counts}
         isExpanded={props.isExpanded}
       />
-    </RowFrame>
+    </RowBox>
   );
 });
