@@ -106,4 +106,45 @@ test.describe('fleet grid', () => {
     await expect(arm).toHaveAttribute('aria-expanded', 'false');
     await expect(fleet.cell('arm-01', 'logging/fluent-bit')).toHaveCount(0);
   });
+
+  test('row headers stay put when the grid scrolls across, and each row holds its header then its cells', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    const fleet = new FleetPage(page);
+    await fleet.open();
+    const header = fleet.grid.getByRole('rowheader', { name: /^arm-01/ });
+    const cell = fleet.cell('arm-01', 'monitoring/node-exporter');
+    const [headerBefore, cellBefore] = [await header.boundingBox(), await cell.boundingBox()];
+    await fleet.grid.evaluate((grid) => grid.parentElement?.scrollBy(120, 0));
+    await expect.poll(async () => (await cell.boundingBox())?.x).toBeLessThan((cellBefore?.x ?? 0) - 100);
+    expect((await header.boundingBox())?.x).toBe(headerBefore?.x);
+
+    // The headers sit in one sticky column and each row owns its cells by aria-owns: the
+    // accessibility tree must still read a row as its header followed by its cells.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { nodeId: string; ignored: boolean; role?: { value: string }; name?: { value: string }; childIds?: string[] }[];
+    };
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    // Ignored nodes (the presentational box the cells sit in) pass their children up.
+    const exposed = (id: string): { role?: string; name?: string }[] => {
+      const node = byId.get(id);
+      if (!node) return [];
+      if (node.ignored) return (node.childIds ?? []).flatMap(exposed);
+      return [{ role: node.role?.value, name: node.name?.value }];
+    };
+    const row = nodes.find(
+      (node) =>
+        node.role?.value === 'row' &&
+        (node.childIds ?? []).some((id) => /^arm-01\b/.test(byId.get(id)?.name?.value ?? '')),
+    );
+    const children = (row?.childIds ?? []).flatMap(exposed);
+    expect(children[0]?.role).toBe('rowheader');
+    expect(children.length).toBeGreaterThan(1);
+    for (const child of children.slice(1)) {
+      expect(child.role).toBe('gridcell');
+      expect(child.name).toMatch(/^arm-01 /);
+    }
+  });
 });

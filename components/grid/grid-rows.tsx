@@ -11,8 +11,10 @@ import type { VisibleColumn } from './visible-columns';
  * A node row is drawn in two places. Its `role="row"` box, holding the row header, sits in the
  * grid's one sticky header column; its cells sit in a plain box in the scrolling cell layer, which
  * the row claims with `aria-owns`, so assistive technology still reads header then cells as one row.
- * One sticky column rather than a sticky header per row: Chromium makes every sticky element its own
- * composited layer, and re-layerising ~50 of them was a large share of every scroll frame.
+ * One sticky column rather than a sticky header per row: Chromium composites a sticky element in a
+ * composited scroller on its own (its offset follows the scroll off the main thread), so a header
+ * per row meant ~50 layers to regroup every frame, where the trace in BENCHMARKS.md found layerisation
+ * among the largest costs of a scroll frame.
  */
 
 /** An absolutely positioned body box of one row's height. */
