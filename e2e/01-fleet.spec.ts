@@ -124,7 +124,13 @@ test.describe('fleet grid', () => {
     // accessibility tree must still read a row as its header followed by its cells.
     const cdp = await page.context().newCDPSession(page);
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: { nodeId: string; ignored: boolean; role?: { value: string }; name?: { value: string }; childIds?: string[] }[];
+      nodes: {
+        nodeId: string;
+        ignored: boolean;
+        role?: { value: string };
+        name?: { value: string };
+        childIds?: string[];
+      }[];
     };
     const byId = new Map(nodes.map((node) => [node.nodeId, node]));
     // Ignored nodes (the presentational box the cells sit in) pass their children up.
