@@ -22,7 +22,8 @@ export interface BenchOptions {
   verbose: boolean;
 }
 
-function integerIn(label: string, min: number, max: number) {
+/** A commander parser for a whole number within [min, max], with a message naming the flag. */
+export function integerIn(label: string, min: number, max: number) {
   return (text: string): number => {
     const value = Number(text);
     if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {

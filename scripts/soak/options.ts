@@ -1,5 +1,6 @@
 /** `npm run soak -- …` flags: parsing and validation (commander), with a clear error for each bad value. */
 import { Command, InvalidArgumentError } from 'commander';
+import { integerIn } from '../bench/options';
 
 /** Everything a soak run is told. */
 export interface SoakOptions {
@@ -19,16 +20,6 @@ export interface SoakOptions {
   json?: string;
   profile?: string;
   verbose: boolean;
-}
-
-function integerIn(label: string, min: number, max: number) {
-  return (text: string): number => {
-    const value = Number(text);
-    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-      throw new InvalidArgumentError(`${label} must be a whole number from ${min} to ${max}, got "${text}".`);
-    }
-    return value;
-  };
 }
 
 function positiveIn(label: string, max: number) {
