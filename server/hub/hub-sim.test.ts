@@ -1,13 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FleetModel } from '@/lib/fleet-model/model';
-import { namedGrid, type NamedGrid } from '@/lib/fleet-model/reducer';
-import type { ControllerRevision, DaemonSet, Node, Pod } from '@/lib/k8s-types';
+import { namedGrid } from '@/lib/fleet-model/reducer';
 import { connectCluster, type ClusterConnection } from '../clusters/connection';
 import { makeKubeClient, type KubeClient } from '../clusters/kube-http';
 import { kubeConfigForUrl } from '../clusters/url-access';
 import { startSimulatedCluster, type SimulatedCluster } from '../simulator/cluster';
-import { listAll, RESOURCE_SPECS } from '../watch/resources';
+import { freshGrid } from './fresh-grid';
 import { emptyView, readStream, type StreamView } from './sse-client';
 import { sseResponse } from './sse';
 
@@ -17,33 +15,8 @@ let client: KubeClient;
 const streams = new AbortController();
 let view: StreamView;
 
-async function listSlim<T>(resource: keyof typeof RESOURCE_SPECS): Promise<T[]> {
-  const spec = RESOURCE_SPECS[resource];
-  // The test's own list may meet an injected 503 too; it retries like any client would.
-  let raw;
-  for (let attempt = 0; raw === undefined; attempt++) {
-    raw = await listAll(client, spec.path, new AbortController().signal).catch((error: unknown) => {
-      if (attempt > 10) throw error;
-      return undefined;
-    });
-  }
-  const keep = 'keep' in spec ? (spec.keep as (o: unknown) => boolean) : () => true;
-  return (raw.items ?? []).map((item) => spec.slim(item)).filter((item) => keep(item)) as T[];
-}
-
-/** The grid a fresh list of everything builds: what the stream must equal after any fault. */
-async function freshGrid(): Promise<NamedGrid> {
-  const [nodes, daemonSets, pods, controllerRevisions] = await Promise.all([
-    listSlim<Node>('nodes'),
-    listSlim<DaemonSet>('daemonsets'),
-    listSlim<Pod>('pods'),
-    listSlim<ControllerRevision>('controllerrevisions'),
-  ]);
-  return namedGrid(FleetModel.fromObjects({ nodes, daemonSets, pods, controllerRevisions }, sim.clock.now()).snapshot());
-}
-
 async function streamEqualsFreshList(): Promise<void> {
-  const expected = await freshGrid();
+  const expected = await freshGrid(client, sim.clock.now());
   await expect.poll(() => (view.grid === undefined ? undefined : namedGrid(view.grid)), { timeout: 10_000, interval: 50 }).toEqual(expected);
 }
 
